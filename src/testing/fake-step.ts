@@ -1,0 +1,116 @@
+import type { FakeRequest } from './fake-request';
+
+/**
+ * What the fake provider does with one request.
+ *
+ * - `'ok'`: the model's {@link canonicalAnswer}, streamed or not as the request asked.
+ * - `{ text }`: a successful answer with this text.
+ * - `{ status, ... }`: an HTTP error. `retryAfter` (seconds or an HTTP date) becomes the
+ *   `retry-after` header, `retryAfterMs` the `retry-after-ms` header; `body` replaces the
+ *   JSON error body (a string is sent verbatim).
+ * - `'quota'` 429 `insufficient_quota`, `'rate-limit'` 429 `rate_limit_exceeded` without
+ *   `retry-after`, `'auth'` 401 `invalid_api_key`, `'credits'` 402 OpenRouter insufficient
+ *   credits, `'server-error'` 500, `'overloaded'` 503, `'context-length'` 400
+ *   `context_length_exceeded`, `'content-filter'` 400 (`content_filter` on Azure,
+ *   `content_policy_violation` elsewhere).
+ * - `'reset'`: TCP reset before any response headers.
+ * - `'hang'`: never sends headers, until the client aborts or the server closes.
+ * - `{ headersDelayMs }`: ok, with the headers sent only after this delay.
+ * - `{ firstTokenDelayMs }`: streams: headers at once, first content token after the delay.
+ *   Non-streaming: headers at once, body after the delay.
+ * - `{ cutAfterTokens }`: streams: N content tokens, then the socket is destroyed.
+ *   Non-streaming: the socket is destroyed half-way through the JSON body.
+ * - `{ stallAfterTokens, forMs }`: N tokens, silence for `forMs` (default: forever), then the rest.
+ * - `{ errorAfterTokens, code, message }`: streams: N tokens (0 = before any output), then an
+ *   in-stream error in the provider's format, then the stream ends. Non-streaming: an HTTP
+ *   error (the status is `code` when it is an HTTP status, else 500).
+ * - `'malformed'`: streams: one event that is not valid JSON among valid ones.
+ *   Non-streaming: a 200 whose body is not valid JSON.
+ * - `'no-done'`: streams: the whole answer but no completion signal (chat: no `finish_reason`
+ *   chunk, no usage chunk, no `[DONE]`; Responses: no `response.completed`).
+ * - a function: decides per request.
+ */
+export type FakeStep =
+  | 'ok'
+  | { text: string }
+  | {
+      status: number;
+      retryAfter?: number | string;
+      retryAfterMs?: number;
+      code?: string | number;
+      type?: string;
+      message?: string;
+      body?: unknown;
+    }
+  | 'quota'
+  | 'rate-limit'
+  | 'auth'
+  | 'credits'
+  | 'server-error'
+  | 'overloaded'
+  | 'context-length'
+  | 'content-filter'
+  | 'reset'
+  | 'hang'
+  | { headersDelayMs: number }
+  | { firstTokenDelayMs: number }
+  | { cutAfterTokens: number }
+  | { stallAfterTokens: number; forMs?: number }
+  | { errorAfterTokens: number; code?: string | number; message?: string }
+  | 'malformed'
+  | 'no-done'
+  | ((request: FakeRequest) => FakeStep);
+
+/** A {@link FakeStep} other than a function: what actually happens to a request. */
+export type ResolvedFakeStep = Exclude<FakeStep, (request: FakeRequest) => FakeStep>;
+
+/** The HTTP error variant of {@link FakeStep}. */
+export type FakeHttpErrorStep = Extract<ResolvedFakeStep, { status: number }>;
+
+/** The named error steps, which answer with a canned provider error. */
+export type FakeNamedErrorStep =
+  | 'quota'
+  | 'rate-limit'
+  | 'auth'
+  | 'credits'
+  | 'server-error'
+  | 'overloaded'
+  | 'context-length'
+  | 'content-filter';
+
+/**
+ * What the fake provider does, per model id (`body.model`, or the deployment name of an
+ * Azure deployment-based URL).
+ *
+ * An array is consumed one step per request to that model; once it is used up, further
+ * requests get `'ok'`. A single step applies to every request. The key `'*'` is the default
+ * for models that are not listed; models with no script at all get `'ok'`.
+ */
+export type FakeScript = Record<string, FakeStep | FakeStep[]>;
+
+const NAMED_ERROR_STEPS: ReadonlySet<string> = new Set<FakeNamedErrorStep>([
+  'quota',
+  'rate-limit',
+  'auth',
+  'credits',
+  'server-error',
+  'overloaded',
+  'context-length',
+  'content-filter',
+]);
+
+export function isNamedErrorStep(step: ResolvedFakeStep): step is FakeNamedErrorStep {
+  return typeof step === 'string' && NAMED_ERROR_STEPS.has(step);
+}
+
+/** A short label such as `'ok'`, `'quota'`, `'status 429'` or `'cutAfterTokens 3'`. */
+export function describeStep(step: ResolvedFakeStep): string {
+  if (typeof step === 'string') return step;
+  if ('text' in step) return 'text';
+  if ('status' in step) return `status ${step.status}`;
+  if ('headersDelayMs' in step) return `headersDelayMs ${step.headersDelayMs}`;
+  if ('firstTokenDelayMs' in step) return `firstTokenDelayMs ${step.firstTokenDelayMs}`;
+  if ('cutAfterTokens' in step) return `cutAfterTokens ${step.cutAfterTokens}`;
+  if ('stallAfterTokens' in step) return `stallAfterTokens ${step.stallAfterTokens}`;
+  return `errorAfterTokens ${step.errorAfterTokens}`;
+}

@@ -1,0 +1,131 @@
+import { sseEvent } from './wire-action';
+import type { WireContext, WireFormat } from './wire-format';
+
+/** The OpenAI Responses API (`/responses`), as parsed by `@ai-sdk/openai` and `@ai-sdk/azure`. */
+export const openaiResponsesWire: WireFormat = {
+  json(context) {
+    return {
+      ...responseObject(context, 'completed'),
+      output: [messageItem(context, 'completed')],
+      usage: usage(context),
+    };
+  },
+
+  stream(context) {
+    const itemId = messageId(context);
+    let sequenceNumber = 0;
+    const event = (type: string, fields: Record<string, unknown>) =>
+      sseEvent(JSON.stringify({ type, sequence_number: sequenceNumber++, ...fields }), type);
+    const textPart = { type: 'output_text', annotations: [], logprobs: [], text: context.text };
+    const location = { item_id: itemId, output_index: 0, content_index: 0 };
+
+    return {
+      accepted: () => [
+        event('response.created', { response: responseObject(context, 'in_progress') }),
+        event('response.in_progress', { response: responseObject(context, 'in_progress') }),
+      ],
+
+      openOutput: () => [
+        event('response.output_item.added', {
+          output_index: 0,
+          item: { id: itemId, type: 'message', status: 'in_progress', content: [], role: 'assistant' },
+        }),
+        event('response.content_part.added', {
+          ...location,
+          part: { ...textPart, text: '' },
+        }),
+      ],
+
+      token: delta => event('response.output_text.delta', { ...location, delta, logprobs: [] }),
+
+      closeOutput: () => [
+        event('response.output_text.done', { ...location, text: context.text, logprobs: [] }),
+        event('response.content_part.done', { ...location, part: textPart }),
+        event('response.output_item.done', {
+          output_index: 0,
+          item: messageItem(context, 'completed'),
+        }),
+      ],
+
+      complete: () => [
+        event('response.completed', {
+          response: {
+            ...responseObject(context, 'completed'),
+            output: [messageItem(context, 'completed')],
+            usage: usage(context),
+          },
+        }),
+      ],
+
+      error: (code, message) => [
+        // The documented ResponseErrorEvent: code / message / param at the top level, code a string.
+        event('error', {
+          code: code == null ? 'server_error' : String(code),
+          message: message ?? 'The server had an error while processing your request. Sorry about that!',
+          param: null,
+        }),
+      ],
+
+      malformed: () =>
+        sseEvent(
+          `{"type":"response.output_text.delta","item_id":"${itemId}","output_index":0,"delta":"`,
+          'response.output_text.delta',
+        ),
+    };
+  },
+};
+
+function messageId(context: WireContext): string {
+  return `msg_fake${context.request.id}`;
+}
+
+function messageItem(context: WireContext, status: 'in_progress' | 'completed') {
+  return {
+    id: messageId(context),
+    type: 'message',
+    status,
+    role: 'assistant',
+    content: [{ type: 'output_text', annotations: [], logprobs: [], text: context.text }],
+  };
+}
+
+function responseObject(context: WireContext, status: 'in_progress' | 'completed') {
+  return {
+    id: `resp_fake${context.request.id}`,
+    object: 'response',
+    created_at: context.createdAt,
+    status,
+    background: false,
+    error: null,
+    incomplete_details: null,
+    instructions: null,
+    max_output_tokens: null,
+    model: context.request.model,
+    output: [],
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    reasoning: { effort: null, summary: null },
+    service_tier: 'default',
+    store: true,
+    temperature: 1,
+    text: { format: { type: 'text' } },
+    tool_choice: 'auto',
+    tools: [],
+    top_p: 1,
+    truncation: 'disabled',
+    usage: null,
+    user: null,
+    metadata: {},
+  };
+}
+
+function usage(context: WireContext) {
+  const outputTokens = context.tokens.length;
+  return {
+    input_tokens: context.promptTokens,
+    input_tokens_details: { cached_tokens: 0 },
+    output_tokens: outputTokens,
+    output_tokens_details: { reasoning_tokens: 0 },
+    total_tokens: context.promptTokens + outputTokens,
+  };
+}

@@ -1,0 +1,263 @@
+import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { generateText, streamText } from 'ai';
+import { MockLanguageModelV4 } from 'ai/test';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FallbackExhaustedError, FallbackTimeoutError, withFallback, type FallbackMetadata } from '../src/index';
+import { apiError, partsStream, scriptedModel, textParts } from './helpers/mock-models';
+
+/** A model that never answers; it records whether its abort signal fired. */
+function hangingModel(modelId: string) {
+  const aborted: boolean[] = [];
+  const hang = (options: LanguageModelV4CallOptions) =>
+    new Promise<never>((_, reject) => {
+      const index = aborted.push(false) - 1;
+      options.abortSignal?.addEventListener('abort', () => {
+        aborted[index] = true;
+        reject(options.abortSignal!.reason);
+      });
+    });
+  return { model: new MockLanguageModelV4({ modelId, doGenerate: hang, doStream: hang }), aborted };
+}
+
+/** A stream that sends `parts`, then stays silent until cancelled. */
+function stallingStream(parts: LanguageModelV4StreamPart[]) {
+  const state = { cancelled: false };
+  const stream = new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part);
+    },
+    cancel() {
+      state.cancelled = true;
+    },
+  });
+  return { stream, state };
+}
+
+async function collect(result: ReturnType<typeof streamText>) {
+  const errors: unknown[] = [];
+  for await (const part of result.fullStream) if (part.type === 'error') errors.push(part.error);
+  return { errors, text: await Promise.resolve(result.text).catch(() => undefined) };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('timeouts', () => {
+  it('moves on when doGenerate hangs past requestMs, aborting the hung attempt', async () => {
+    const { model, aborted } = hangingModel('hung');
+    const pending = generateText({
+      model: withFallback([model, scriptedModel('backup')], { timeouts: { requestMs: 1_000 } }),
+      prompt: 'hi',
+      maxRetries: 0,
+    });
+    await vi.advanceTimersByTimeAsync(1_000);
+    const result = await pending;
+    expect(result.text).toBe('Answer from backup.');
+    expect(aborted).toEqual([true]);
+    const caught = (result.providerMetadata?.fallback as unknown as FallbackMetadata).caught;
+    expect(caught[0]).toMatchObject({ type: 'timeout', message: expect.stringContaining('request timeout after 1000 ms') });
+  });
+
+  it('moves on when doStream hangs before headers', async () => {
+    const { model, aborted } = hangingModel('hung');
+    const result = streamText({
+      model: withFallback([model, scriptedModel('backup')], { timeouts: { requestMs: 500 } }),
+      prompt: 'hi',
+      maxRetries: 0,
+    });
+    const done = collect(result);
+    await vi.advanceTimersByTimeAsync(500);
+    expect((await done).text).toBe('Answer from backup.');
+    expect(aborted).toEqual([true]);
+  });
+
+  it('moves on when the first token is slower than firstChunkMs, and is not retried on the silent model', async () => {
+    const slow = stallingStream([{ type: 'stream-start', warnings: [] }, { type: 'text-start', id: 't' }]);
+    const primary = new MockLanguageModelV4({ modelId: 'slow', doStream: async () => ({ stream: slow.stream }) });
+    const result = streamText({
+      model: withFallback([primary, scriptedModel('backup')], { timeouts: { firstChunkMs: 2_000, chunkIdleMs: false } }),
+      prompt: 'hi',
+      maxRetries: 0,
+    });
+    const done = collect(result);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect((await done).text).toBe('Answer from backup.');
+    expect(slow.state.cancelled).toBe(true);
+    expect(primary.doStreamCalls).toHaveLength(1);
+  });
+
+  it('treats a stall before commit longer than chunkIdleMs as a failure', async () => {
+    const stall = stallingStream([{ type: 'stream-start', warnings: [] }]);
+    const primary = new MockLanguageModelV4({ modelId: 'stalls', doStream: async () => ({ stream: stall.stream }) });
+    const result = streamText({
+      model: withFallback([primary, scriptedModel('backup')], { timeouts: { chunkIdleMs: 300 } }),
+      prompt: 'hi',
+      maxRetries: 0,
+    });
+    const done = collect(result);
+    await vi.advanceTimersByTimeAsync(300);
+    expect((await done).text).toBe('Answer from backup.');
+  });
+
+  it('ends a stream that stalls after commit with a timeout error part, cancelling the inner stream', async () => {
+    const stall = stallingStream(textParts('Half an ', { finish: false }).slice(0, 4));
+    const backup = scriptedModel('backup');
+    const result = streamText({
+      model: withFallback([new MockLanguageModelV4({ modelId: 'stalls', doStream: async () => ({ stream: stall.stream }) }), backup], {
+        timeouts: { chunkIdleMs: 1_000 },
+      }),
+      prompt: 'hi',
+      maxRetries: 0,
+    });
+    const done = collect(result);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(stall.state.cancelled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const { text, errors } = await done;
+    expect(text).toBe('Half an ');
+    expect(errors).toHaveLength(1);
+    expect(FallbackTimeoutError.isInstance(errors[0])).toBe(true);
+    expect(await result.finishReason).toBe('error');
+    expect(stall.state.cancelled).toBe(true);
+    expect(backup.doStreamCalls).toHaveLength(0);
+  });
+
+  it('keeps a slow but steady stream alive: the idle clock restarts on every part', async () => {
+    let controller!: ReadableStreamDefaultController<LanguageModelV4StreamPart>;
+    const primary = new MockLanguageModelV4({
+      modelId: 'steady',
+      doStream: async () => ({ stream: new ReadableStream({ start: c => { controller = c; } }) }),
+    });
+    const result = streamText({ model: withFallback([primary], { timeouts: { chunkIdleMs: 1_000 } }), prompt: 'hi', maxRetries: 0 });
+    const done = collect(result);
+    await vi.advanceTimersByTimeAsync(0);
+    const parts = textParts('one two three four five six');
+    for (const part of parts) {
+      controller.enqueue(part);
+      await vi.advanceTimersByTimeAsync(900);
+    }
+    controller.close();
+    expect((await done).text).toBe('one two three four five six');
+  });
+
+  it('spends one totalMs budget across retries and fallbacks, then says so', async () => {
+    const { model } = hangingModel('hung');
+    const failing = scriptedModel('failing', [{ error: apiError(503) }, { error: apiError(503) }, { error: apiError(503) }]);
+    const pending = generateText({
+      model: withFallback([failing, model], {
+        backoff: { initialDelayMs: 1_000, jitter: false },
+        timeouts: { totalMs: 5_000 },
+      }),
+      prompt: 'hi',
+      maxRetries: 0,
+    }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(5_000);
+    const error = await pending;
+    expect(FallbackExhaustedError.isInstance(error)).toBe(true);
+    expect((error as FallbackExhaustedError).reason).toBe('total-timeout');
+    expect((error as Error).message).toContain('total budget of 5000 ms');
+    expect((error as FallbackExhaustedError).attempts.map(a => `${a.modelId}:${a.type}`)).toEqual([
+      'failing:provider-unavailable',
+      'failing:provider-unavailable',
+      'failing:provider-unavailable',
+      'hung:timeout',
+    ]);
+  });
+
+  it("never mistakes the AI SDK's own timeout for a provider failure", async () => {
+    const { model } = hangingModel('hung');
+    const backup = scriptedModel('backup');
+    const pending = generateText({
+      model: withFallback([model, backup], { timeouts: { requestMs: 60_000 } }),
+      prompt: 'hi',
+      maxRetries: 0,
+      timeout: 1_000,
+    }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const error = await pending;
+    expect(FallbackExhaustedError.isInstance(error)).toBe(false);
+    expect(FallbackTimeoutError.isInstance(error)).toBe(false);
+    expect(backup.doGenerateCalls).toHaveLength(0);
+  });
+
+  it("stops a stream at once on the caller's abort before commit, without falling back", async () => {
+    const { model } = hangingModel('hung');
+    const backup = scriptedModel('backup');
+    const controller = new AbortController();
+    const result = streamText({ model: withFallback([model, backup]), prompt: 'hi', maxRetries: 0, abortSignal: controller.signal });
+    const done = collect(result);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort(new Error('user pressed stop'));
+    await done;
+    expect(backup.doStreamCalls).toHaveLength(0);
+  });
+});
+
+describe("midStream: 'continue'", () => {
+  const cutStream = (text: string, error: unknown = new TypeError('terminated')) =>
+    partsStream(textParts(text, { finish: false }).slice(0, -1), error);
+
+  it('asks the next entry to continue the text, forwarding only its new parts', async () => {
+    vi.useRealTimers();
+    const primary = new MockLanguageModelV4({ modelId: 'primary', doStream: async () => ({ stream: cutStream('The sky is ') }) });
+    const backup = new MockLanguageModelV4({
+      modelId: 'backup',
+      doStream: async () => ({ stream: partsStream(textParts('blue because of Rayleigh scattering.')) }),
+    });
+    const result = streamText({ model: withFallback([primary, backup], { midStream: 'continue' }), prompt: 'Why?', maxRetries: 0 });
+    const parts: string[] = [];
+    for await (const part of result.fullStream) parts.push(part.type);
+    expect(await result.text).toBe('The sky is blue because of Rayleigh scattering.');
+    expect(await result.finishReason).toBe('stop');
+    expect(parts.filter(p => p === 'text-start')).toHaveLength(1);
+    expect(parts).not.toContain('error');
+    const prompt = backup.doStreamCalls[0]!.prompt;
+    expect(prompt.at(-1)).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'The sky is ' }] });
+    const metadata = (await result.providerMetadata)?.fallback as unknown as FallbackMetadata;
+    expect(metadata.continuation).toEqual({
+      from: expect.objectContaining({ modelId: 'primary' }),
+      by: expect.objectContaining({ modelId: 'backup' }),
+      receivedChars: 11,
+    });
+    expect(metadata.caught.map(c => c.type)).toEqual(['network']);
+  });
+
+  it('reports the original failure, with the prefill rejection as its cause, when the fallback refuses to continue', async () => {
+    vi.useRealTimers();
+    const cut = new TypeError('terminated');
+    const rejection = apiError(400, { message: 'This model does not support assistant message prefill' });
+    const primary = new MockLanguageModelV4({ modelId: 'primary', doStream: async () => ({ stream: cutStream('Partial ', cut) }) });
+    const backup = new MockLanguageModelV4({ modelId: 'backup', doStream: async () => { throw rejection; } });
+    const result = streamText({ model: withFallback([primary, backup], { midStream: 'continue' }), prompt: 'hi', maxRetries: 0 });
+    const { errors, text } = await collect(result);
+    expect(text).toBe('Partial ');
+    expect(errors).toEqual([cut]);
+    expect((errors[0] as Error).cause).toBe(rejection);
+    expect(await result.finishReason).toBe('error');
+  });
+
+  it('does not continue once a tool call was emitted', async () => {
+    vi.useRealTimers();
+    const primary = new MockLanguageModelV4({
+      modelId: 'primary',
+      doStream: async () => ({
+        stream: partsStream(
+          [
+            { type: 'stream-start', warnings: [] },
+            { type: 'tool-call', toolCallId: 'c1', toolName: 'weather', input: '{"city":"Paris"}' },
+          ],
+          new TypeError('terminated'),
+        ),
+      }),
+    });
+    const backup = scriptedModel('backup');
+    const result = streamText({ model: withFallback([primary, backup], { midStream: 'continue' }), prompt: 'hi', maxRetries: 0 });
+    const { errors } = await collect(result);
+    expect(errors).toHaveLength(1);
+    expect(backup.doStreamCalls).toHaveLength(0);
+  });
+});
