@@ -68,6 +68,7 @@ describe('timeouts', () => {
       model: withFallback([model, scriptedModel('backup')], { timeouts: { requestMs: 500 } }),
       prompt: 'hi',
       maxRetries: 0,
+      onError: () => {},
     });
     const done = collect(result);
     await vi.advanceTimersByTimeAsync(500);
@@ -82,6 +83,7 @@ describe('timeouts', () => {
       model: withFallback([primary, scriptedModel('backup')], { timeouts: { firstChunkMs: 2_000, chunkIdleMs: false } }),
       prompt: 'hi',
       maxRetries: 0,
+      onError: () => {},
     });
     const done = collect(result);
     await vi.advanceTimersByTimeAsync(2_000);
@@ -97,6 +99,7 @@ describe('timeouts', () => {
       model: withFallback([primary, scriptedModel('backup')], { timeouts: { chunkIdleMs: 300 } }),
       prompt: 'hi',
       maxRetries: 0,
+      onError: () => {},
     });
     const done = collect(result);
     await vi.advanceTimersByTimeAsync(300);
@@ -112,6 +115,7 @@ describe('timeouts', () => {
       }),
       prompt: 'hi',
       maxRetries: 0,
+      onError: () => {},
     });
     const done = collect(result);
     await vi.advanceTimersByTimeAsync(999);
@@ -132,7 +136,7 @@ describe('timeouts', () => {
       modelId: 'steady',
       doStream: async () => ({ stream: new ReadableStream({ start: c => { controller = c; } }) }),
     });
-    const result = streamText({ model: withFallback([primary], { timeouts: { chunkIdleMs: 1_000 } }), prompt: 'hi', maxRetries: 0 });
+    const result = streamText({ model: withFallback([primary], { timeouts: { chunkIdleMs: 1_000 } }), prompt: 'hi', maxRetries: 0, onError: () => {} });
     const done = collect(result);
     await vi.advanceTimersByTimeAsync(0);
     const parts = textParts('one two three four five six');
@@ -168,6 +172,27 @@ describe('timeouts', () => {
     ]);
   });
 
+  it('cancels a stream that a model ignoring its abort signal delivers after the timeout', async () => {
+    const late = stallingStream([{ type: 'stream-start', warnings: [] }]);
+    let deliver!: () => void;
+    const primary = new MockLanguageModelV4({
+      modelId: 'deaf',
+      doStream: () => new Promise(resolve => { deliver = () => resolve({ stream: late.stream }); }),
+    });
+    const result = streamText({
+      model: withFallback([primary, scriptedModel('backup')], { timeouts: { requestMs: 500 } }),
+      prompt: 'hi',
+      maxRetries: 0,
+      onError: () => {},
+    });
+    const done = collect(result);
+    await vi.advanceTimersByTimeAsync(500);
+    expect((await done).text).toBe('Answer from backup.');
+    deliver();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(late.state.cancelled).toBe(true);
+  });
+
   it("never mistakes the AI SDK's own timeout for a provider failure", async () => {
     const { model } = hangingModel('hung');
     const backup = scriptedModel('backup');
@@ -188,7 +213,7 @@ describe('timeouts', () => {
     const { model } = hangingModel('hung');
     const backup = scriptedModel('backup');
     const controller = new AbortController();
-    const result = streamText({ model: withFallback([model, backup]), prompt: 'hi', maxRetries: 0, abortSignal: controller.signal });
+    const result = streamText({ model: withFallback([model, backup]), prompt: 'hi', maxRetries: 0, abortSignal: controller.signal, onError: () => {} });
     const done = collect(result);
     await vi.advanceTimersByTimeAsync(100);
     controller.abort(new Error('user pressed stop'));
@@ -208,7 +233,7 @@ describe("midStream: 'continue'", () => {
       modelId: 'backup',
       doStream: async () => ({ stream: partsStream(textParts('blue because of Rayleigh scattering.')) }),
     });
-    const result = streamText({ model: withFallback([primary, backup], { midStream: 'continue' }), prompt: 'Why?', maxRetries: 0 });
+    const result = streamText({ model: withFallback([primary, backup], { midStream: 'continue' }), prompt: 'Why?', maxRetries: 0, onError: () => {} });
     const parts: string[] = [];
     for await (const part of result.fullStream) parts.push(part.type);
     expect(await result.text).toBe('The sky is blue because of Rayleigh scattering.');
@@ -232,7 +257,7 @@ describe("midStream: 'continue'", () => {
     const rejection = apiError(400, { message: 'This model does not support assistant message prefill' });
     const primary = new MockLanguageModelV4({ modelId: 'primary', doStream: async () => ({ stream: cutStream('Partial ', cut) }) });
     const backup = new MockLanguageModelV4({ modelId: 'backup', doStream: async () => { throw rejection; } });
-    const result = streamText({ model: withFallback([primary, backup], { midStream: 'continue' }), prompt: 'hi', maxRetries: 0 });
+    const result = streamText({ model: withFallback([primary, backup], { midStream: 'continue' }), prompt: 'hi', maxRetries: 0, onError: () => {} });
     const { errors, text } = await collect(result);
     expect(text).toBe('Partial ');
     expect(errors).toEqual([cut]);
@@ -255,7 +280,7 @@ describe("midStream: 'continue'", () => {
       }),
     });
     const backup = scriptedModel('backup');
-    const result = streamText({ model: withFallback([primary, backup], { midStream: 'continue' }), prompt: 'hi', maxRetries: 0 });
+    const result = streamText({ model: withFallback([primary, backup], { midStream: 'continue' }), prompt: 'hi', maxRetries: 0, onError: () => {} });
     const { errors } = await collect(result);
     expect(errors).toHaveLength(1);
     expect(backup.doStreamCalls).toHaveLength(0);

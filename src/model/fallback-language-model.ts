@@ -98,7 +98,10 @@ function streamAttempt(params: LanguageModelV4CallOptions) {
   return async (entry: ResolvedEntry, scope: AttemptScope) => {
     scope.arm('request', entry.timeouts.requestMs);
     scope.arm('first-chunk', entry.timeouts.firstChunkMs);
-    const result = await scope.race(entry.model.doStream(applySettings(params, entry.settings, scope.signal)));
+    const opening = Promise.resolve(entry.model.doStream(applySettings(params, entry.settings, scope.signal)));
+    // A model that ignores its abort signal may still deliver a stream after we gave up on it: close it.
+    opening.then(late => scope.signal.aborted && late.stream.cancel().catch(() => {}), () => {});
+    const result = await scope.race(opening);
     scope.disarm('request');
     scope.armIdle(entry.timeouts.chunkIdleMs);
     const committed = await waitForCommit(result.stream, scope, v4StreamSpec);
