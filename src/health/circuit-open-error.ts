@@ -1,0 +1,37 @@
+import { AISDKError } from '@ai-sdk/provider';
+import type { FallbackSkip } from '../types';
+
+const name = 'AI_FallbackCircuitOpenError';
+const marker = `vercel.ai.error.${name}`;
+const symbol = Symbol.for(marker);
+
+/**
+ * Stands for an entry the chain skipped because its circuit is open: the
+ * `error` of a skipped attempt in `FallbackExhaustedError.attempts`.
+ * Nothing was sent to the model.
+ */
+export class FallbackCircuitOpenError extends AISDKError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the marker isInstance checks (AISDKError.hasMarker)
+  private readonly [symbol] = true;
+
+  readonly entryId: string;
+  readonly skip: FallbackSkip;
+  readonly isRetryable = false;
+
+  constructor({ entryId, skip }: { entryId: string; skip: FallbackSkip }) {
+    super({ name, message: describeSkip(entryId, skip) });
+    this.entryId = entryId;
+    this.skip = skip;
+  }
+
+  static override isInstance(error: unknown): error is FallbackCircuitOpenError {
+    return AISDKError.hasMarker(error, marker);
+  }
+}
+
+function describeSkip(entryId: string, { reason, openedBy, until }: FallbackSkip): string {
+  const when = new Date(until).toISOString();
+  return reason === 'probe-in-flight'
+    ? `skipped ${entryId}: its circuit is half-open and another call is probing it (opened by ${openedBy}, cooldown ended ${when})`
+    : `skipped ${entryId}: its circuit is open until ${when} (opened by ${openedBy})`;
+}

@@ -1,0 +1,141 @@
+import { describeError } from '../errors/error-details';
+import type { HealthStore, HealthStoreSetOptions } from './health-store';
+import { memoryHealthStore } from './memory-health-store';
+import type { StoreAccess, StoreContext } from './store-access';
+import { withTimeout } from './with-timeout';
+
+/** How often, while the store is down, one background check asks whether it is back. */
+export const RECHECK_MS = 1_000;
+/** A store that keeps failing and recovering warns at most this often; the rest go to `debug`. */
+const WARN_EVERY_MS = 60_000;
+const CHECK_KEY = 'ai-sdk-fallback:check';
+
+/**
+ * A shared store behind a guard, so that a store that fails or stalls never
+ * fails or slows a call: every operation is bounded by the caller's timeout;
+ * the first failure marks the store down (one warning) and from then on
+ * operations use this process's memory at once, while one background check
+ * per second asks whether the store is back (then sharing resumes).
+ *
+ * Every result from the store is mirrored into the local memory, so when the
+ * store goes down the process keeps what it last knew.
+ */
+export class GuardedStore implements StoreAccess {
+  private readonly local = memoryHealthStore();
+  private down = false;
+  private checking = false;
+  private nextCheckAt = 0;
+  private lastWarnAt = -Infinity;
+
+  constructor(private readonly remote: HealthStore) {}
+
+  /** False while the store is considered down. */
+  get available(): boolean {
+    return !this.down;
+  }
+
+  async get(keys: readonly string[], context: StoreContext): Promise<(string | undefined)[]> {
+    const remote = await this.attempt(
+      () => this.remote.get(keys),
+      context,
+      values => {
+        if (!Array.isArray(values) || values.length !== keys.length) {
+          throw new TypeError(
+            `get returned ${Array.isArray(values) ? values.length : typeof values} values for ${keys.length} keys`,
+          );
+        }
+        return values.map(value => (value === null || value === undefined ? undefined : String(value)));
+      },
+    );
+    return remote.ok ? remote.value : this.local.get(keys);
+  }
+
+  async set(
+    key: string,
+    value: string,
+    ttlMs: number,
+    options: HealthStoreSetOptions,
+    context: StoreContext,
+  ): Promise<boolean> {
+    const remote = await this.attempt(
+      () => this.remote.set(key, value, ttlMs, options),
+      context,
+      stored => stored === true,
+    );
+    if (!remote.ok) return this.local.set(key, value, ttlMs, options);
+    if (remote.value) await this.local.set(key, value, ttlMs);
+    return remote.value;
+  }
+
+  async increment(key: string, ttlMs: number, context: StoreContext): Promise<number> {
+    const remote = await this.attempt(
+      () => this.remote.increment(key, ttlMs),
+      context,
+      count => {
+        const number = Number(count);
+        if (!Number.isFinite(number)) throw new TypeError(`increment returned ${typeof count}, expected a number`);
+        return number;
+      },
+    );
+    if (!remote.ok) return this.local.increment(key, ttlMs);
+    await this.local.set(key, String(remote.value), ttlMs);
+    return remote.value;
+  }
+
+  async delete(keys: readonly string[], context: StoreContext): Promise<void> {
+    await this.local.delete(keys);
+    await this.attempt(
+      () => this.remote.delete(keys),
+      context,
+      () => undefined,
+    );
+  }
+
+  private async attempt<RAW, T>(
+    operation: () => PromiseLike<RAW>,
+    context: StoreContext,
+    check: (raw: RAW) => T,
+  ): Promise<{ ok: true; value: T } | { ok: false }> {
+    if (this.down) {
+      this.maybeCheck(context);
+      return { ok: false };
+    }
+    try {
+      return { ok: true, value: check(await withTimeout(operation, context.timeoutMs)) };
+    } catch (error) {
+      this.markDown(error, context);
+      return { ok: false };
+    }
+  }
+
+  private markDown(error: unknown, { logger }: StoreContext): void {
+    if (this.down) return;
+    this.down = true;
+    this.nextCheckAt = Date.now() + RECHECK_MS;
+    const message = `[ai-sdk-fallback] health store unavailable (${describeError(error)}); using this process's memory until it answers again`;
+    const now = Date.now();
+    if (now - this.lastWarnAt >= WARN_EVERY_MS) {
+      this.lastWarnAt = now;
+      logger.warn?.(message);
+    } else {
+      logger.debug?.(message);
+    }
+  }
+
+  /** Starts one background check when it is time; callers never wait for it. */
+  private maybeCheck({ logger, timeoutMs }: StoreContext): void {
+    if (this.checking || Date.now() < this.nextCheckAt) return;
+    this.checking = true;
+    withTimeout(() => this.remote.get([CHECK_KEY]), timeoutMs).then(
+      () => {
+        this.checking = false;
+        this.down = false;
+        logger.info?.('[ai-sdk-fallback] health store answers again; sharing health resumes');
+      },
+      () => {
+        this.checking = false;
+        this.nextCheckAt = Date.now() + RECHECK_MS;
+      },
+    );
+  }
+}

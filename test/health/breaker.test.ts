@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type BreakerSettings,
+  type CircuitRecord,
+  circuitAfterFailure,
+  circuitState,
+  countsAsFailure,
+  doubledCooldown,
+  type FailureInput,
+} from '../../src/health/breaker';
+import { decodeCircuit, encodeCircuit } from '../../src/health/health-keys';
+import { lastResort, nextUntried } from '../../src/health/skip-order';
+
+const settings: BreakerSettings = { failureThreshold: 3, cooldownMs: 1_000, maxCooldownMs: 8_000 };
+const NOW = 1_000_000;
+const open = (until: number, cooldownMs = 1_000, reason: CircuitRecord['reason'] = 'failures'): CircuitRecord => ({
+  until,
+  cooldownMs,
+  reason,
+  type: 'provider-unavailable',
+});
+
+describe('circuitState', () => {
+  it.each<[string, CircuitRecord | undefined, ReturnType<typeof circuitState>]>([
+    ['no circuit is closed', undefined, 'closed'],
+    ['before the cooldown ends it is open', open(NOW + 1), 'open'],
+    ['when the cooldown ends it is half-open', open(NOW), 'half-open'],
+    ['long after the cooldown it stays half-open until a probe decides', open(NOW - 60_000), 'half-open'],
+  ])('%s', (_, circuit, expected) => {
+    expect(circuitState({ circuit, failures: 3 }, NOW)).toBe(expected);
+  });
+});
+
+describe('countsAsFailure', () => {
+  it.each<[Parameters<typeof countsAsFailure>[0], Parameters<typeof countsAsFailure>[1], boolean]>([
+    ['rate-limit', undefined, true],
+    ['provider-unavailable', undefined, true],
+    ['quota-exceeded', undefined, true],
+    ['auth', undefined, true],
+    ['network', undefined, true],
+    ['timeout', 'request', true],
+    ['timeout', 'first-chunk', true],
+    ['timeout', 'chunk-idle', true],
+    // The call's own budget ran out: says nothing about this model.
+    ['timeout', 'total', false],
+    // About the request, not the provider.
+    ['bad-request', undefined, false],
+    ['content-filter', undefined, false],
+    ['context-length', undefined, false],
+  ])('%s (%s) counts: %s', (type, kind, expected) => {
+    expect(countsAsFailure(type, kind)).toBe(expected);
+  });
+});
+
+describe('circuitAfterFailure', () => {
+  const base: FailureInput = {
+    circuit: undefined,
+    failures: 1,
+    type: 'provider-unavailable',
+    retryAfterMs: undefined,
+    probe: false,
+    now: NOW,
+  };
+  it.each<[string, Partial<FailureInput>, CircuitRecord | undefined]>([
+    ['below the threshold it stays closed', { failures: 2 }, undefined],
+    ['at the threshold it opens for cooldownMs', { failures: 3 }, open(NOW + 1_000)],
+    ['above the threshold it opens too', { failures: 7 }, open(NOW + 1_000)],
+    [
+      'a Retry-After opens it at once, for that long',
+      { type: 'rate-limit', retryAfterMs: 5_000 },
+      { until: NOW + 5_000, cooldownMs: 5_000, reason: 'retry-after', type: 'rate-limit' },
+    ],
+    [
+      'a Retry-After is capped at maxCooldownMs',
+      { type: 'rate-limit', retryAfterMs: 30_000 },
+      { until: NOW + 8_000, cooldownMs: 8_000, reason: 'retry-after', type: 'rate-limit' },
+    ],
+    ['a Retry-After of 0 is no cooldown', { retryAfterMs: 0 }, undefined],
+    [
+      'a failed probe doubles the last cooldown',
+      { probe: true, circuit: open(NOW - 10, 2_000) },
+      open(NOW + 4_000, 4_000, 'probe-failed'),
+    ],
+    [
+      'doubling stops at maxCooldownMs',
+      { probe: true, circuit: open(NOW - 10, 6_000) },
+      open(NOW + 8_000, 8_000, 'probe-failed'),
+    ],
+    [
+      'a failed probe after a short Retry-After cools down at least cooldownMs',
+      { probe: true, circuit: open(NOW - 10, 200, 'retry-after') },
+      open(NOW + 1_000, 1_000, 'probe-failed'),
+    ],
+    [
+      'a failed probe that says Retry-After follows it',
+      { probe: true, retryAfterMs: 3_000, circuit: open(NOW - 10, 4_000) },
+      open(NOW + 3_000, 3_000, 'retry-after'),
+    ],
+    [
+      'a failure while open never shortens it',
+      { failures: 5, retryAfterMs: 1_000, circuit: open(NOW + 6_000, 6_000, 'retry-after') },
+      open(NOW + 6_000, 6_000, 'retry-after'),
+    ],
+    [
+      'a longer Retry-After while open extends it',
+      { failures: 5, retryAfterMs: 7_000, circuit: open(NOW + 2_000, 2_000) },
+      open(NOW + 7_000, 7_000, 'retry-after'),
+    ],
+    [
+      'a failure while half-open (every entry open, not a probe) reopens it with the cooldown it had',
+      { failures: 4, circuit: open(NOW - 10, 2_000) },
+      open(NOW + 2_000, 2_000),
+    ],
+  ])('%s', (_, input, expected) => {
+    expect(circuitAfterFailure({ ...base, ...input }, settings)).toEqual(expected);
+  });
+
+  it('returns the same circuit object when nothing changes, so nothing is written', () => {
+    const circuit = open(NOW + 6_000, 6_000);
+    expect(circuitAfterFailure({ ...base, failures: 9, circuit }, settings)).toBe(circuit);
+  });
+
+  it('doubles 1 s, 2 s, 4 s, 8 s, 8 s across failed probes', () => {
+    const seen: number[] = [];
+    let last: number | undefined;
+    for (let i = 0; i < 5; i++) {
+      last = doubledCooldown(last ?? settings.cooldownMs / 2, settings);
+      seen.push(last);
+    }
+    expect(seen).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
+  });
+});
+
+describe('stored circuits', () => {
+  it('round-trip, and anything else reads as closed', () => {
+    const circuit = open(NOW + 1_000);
+    expect(decodeCircuit(encodeCircuit(circuit))).toEqual(circuit);
+    for (const text of [
+      undefined,
+      '',
+      'nope',
+      '{}',
+      '{"until":"x"}',
+      'null',
+      JSON.stringify({ ...circuit, type: 'all' }),
+    ]) {
+      expect(decodeCircuit(text)).toBeUndefined();
+    }
+  });
+});
+
+describe('skip order', () => {
+  const all = { catchErrors: ['all'] as const };
+  const timeoutsOnly = { catchErrors: ['timeout'] as const };
+  const defaults = {
+    catchErrors: ['rate-limit', 'provider-unavailable', 'timeout', 'network', 'auth', 'quota-exceeded'] as const,
+  };
+
+  it.each<[string, Parameters<typeof nextUntried>, number | undefined]>([
+    ['the next entry that catches the type', [[all, all, all], 0, 'rate-limit', new Set([0])], 1],
+    ['passes over entries that do not catch it', [[all, timeoutsOnly, all], 0, 'rate-limit', new Set([0])], 2],
+    ['passes over entries already called', [[all, all, all], 0, 'rate-limit', new Set([0, 1])], 2],
+    ['none left', [[all, all], 1, 'rate-limit', new Set([0, 1])], undefined],
+  ])('nextUntried: %s', (_, args, expected) => {
+    expect(nextUntried(...args)).toBe(expected);
+  });
+
+  it.each<[string, Parameters<typeof lastResort>, number | undefined]>([
+    ['every entry skipped, none called: the first skipped', [[all, all], [0, 1], new Set(), undefined], 0],
+    ['in chain order', [[all, all, all], [2, 1], new Set(), undefined], 1],
+    ['skips entries already called', [[all, all], [0, 1], new Set([0]), 'rate-limit'], 1],
+    [
+      'an entry skipped then called on a retry is not called again',
+      [[all, all], [0], new Set([0, 1]), 'rate-limit'],
+      undefined,
+    ],
+    [
+      'the skipped entry must catch the last real failure',
+      [[defaults, all], [0], new Set([1]), 'bad-request'],
+      undefined,
+    ],
+    ['and does when it catches it', [[defaults, all], [0], new Set([1]), 'provider-unavailable'], 0],
+    ['nothing skipped: nothing to fall back on', [[all, all], [], new Set([0, 1]), 'rate-limit'], undefined],
+  ])('lastResort: %s', (_, args, expected) => {
+    expect(lastResort(...args)).toBe(expected);
+  });
+});
