@@ -1,7 +1,13 @@
-import type { LanguageModelV4 } from '@ai-sdk/provider';
-import { createFallbackLanguageModel } from './model/fallback-language-model';
+import type { LanguageModelV2, LanguageModelV3, LanguageModelV4 } from '@ai-sdk/provider';
+import { createChainModel } from './model/fallback-language-model';
 import { resolveEntries, resolveOptions } from './options/resolve-options';
-import type { FallbackConfig, FallbackEntry, FallbackModel } from './types';
+import type { ChainModel } from './spec/chain-model';
+import type { FallbackLanguageModel, ModelsOf } from './spec/fallback-language-model-type';
+import { refuseUnsupportedSettings } from './spec/refuse-unsupported-settings';
+import { SPEC_ADAPTERS } from './spec/spec-adapters';
+import { chainSpecVersion } from './spec/spec-version';
+import type { LanguageModelV1 } from './spec/v1-types';
+import type { FallbackConfig, FallbackEntry } from './types';
 
 /**
  * One language model that tries `models` in order: the first is the primary,
@@ -9,15 +15,34 @@ import type { FallbackConfig, FallbackEntry, FallbackModel } from './types';
  * error. Pass `maxRetries: 0` to `generateText`/`streamText`: the chain owns
  * retries.
  *
+ * The model is of the entries' spec version: V1 models (AI SDK 4) give a V1
+ * model, V2 (AI SDK 5) a V2, V3 (AI SDK 6) a V3, V4 (AI SDK 7) a V4. V2, V3
+ * and V4 mixed are lifted to the highest; V1 cannot be mixed with them.
+ *
  * @example
  * const model = withFallback([openai('gpt-4o'), { model: azure('gpt-4o'), catchErrors: ['all'] }]);
  */
+export function withFallback<MODELS extends readonly (LanguageModelV1 | FallbackEntry<LanguageModelV1>)[]>(
+  models: MODELS,
+  config?: FallbackConfig,
+): FallbackLanguageModel<ModelsOf<MODELS>>;
+export function withFallback<
+  MODELS extends readonly (
+    | LanguageModelV2
+    | LanguageModelV3
+    | LanguageModelV4
+    | FallbackEntry<LanguageModelV2 | LanguageModelV3 | LanguageModelV4>
+  )[],
+>(models: MODELS, config?: FallbackConfig): FallbackLanguageModel<ModelsOf<MODELS>>;
 export function withFallback(
-  models: readonly (FallbackModel | FallbackEntry)[],
+  models: readonly (ChainModel | FallbackEntry<ChainModel>)[],
   config: FallbackConfig = {},
-): LanguageModelV4 {
+): ChainModel {
   const options = resolveOptions(config);
-  const entries = resolveEntries(models, options);
+  const version = chainSpecVersion(models);
+  const entries = resolveEntries(models, options, { version });
+  const adapter = SPEC_ADAPTERS[version];
+  refuseUnsupportedSettings(entries, adapter);
   if (!options.enabled) return entries[0]!.model;
-  return createFallbackLanguageModel(entries, options);
+  return createChainModel(adapter, entries, options);
 }

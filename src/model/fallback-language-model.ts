@@ -2,7 +2,6 @@ import type {
   LanguageModelV4,
   LanguageModelV4CallOptions,
   LanguageModelV4GenerateResult,
-  LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider';
 import type { AttemptScope } from '../engine/attempt-scope';
@@ -10,13 +9,33 @@ import { classifyAttempt, entryRef, toCaught } from '../engine/classify-attempt'
 import { runWithFallback } from '../engine/run-with-fallback';
 import { matchesErrorType } from '../errors/fallback-error-type';
 import type { ResolvedEntry, ResolvedOptions } from '../options/resolve-options';
-import { v4StreamSpec } from '../spec/v4-stream-spec';
+import type { ChainModel } from '../spec/chain-model';
+import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../spec/spec-adapter';
+import { v4Adapter } from '../spec/v4-adapter';
 import { type ContinueAfter, forwardCommitted } from '../stream/forward-committed';
 import { waitForCommit } from '../stream/wait-for-commit';
 import type { FallbackCallContext, FallbackMetadata } from '../types';
-import { applySettings } from './apply-settings';
 import { fallbackMetadata, mergeMetadata } from './fallback-metadata';
-import { intersectSupportedUrls, type SupportedUrls } from './intersect-supported-urls';
+
+/** An adapter as the engine uses it: the model shape it builds does not matter here. */
+type Adapter<
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+> = SpecAdapter<unknown, OPTIONS, RESULT, PART, STREAM>;
+
+/** Entries of a chain of any spec version. */
+type Entries = readonly ResolvedEntry<ChainModel>[];
+
+/**
+ * The entries as the engine sees them. It reads an entry's identity, policy
+ * and clocks, never its model (only the adapter calls models), so the
+ * entries of any version pass for the engine's default-typed ones.
+ */
+function forEngine(entries: Entries): readonly ResolvedEntry[] {
+  return entries as readonly ResolvedEntry[];
+}
 
 let calls = 0;
 const callPrefix = Math.random().toString(36).slice(2, 8);
@@ -25,21 +44,38 @@ function newContext(operation: FallbackCallContext['operation']): FallbackCallCo
   return { callId: `${callPrefix}-${++calls}`, operation };
 }
 
-/** Runs one `doGenerate` call through the chain. */
-export async function generateWithFallback(
+/** Runs one `doGenerate` call of an AI SDK 7 model through the chain. */
+export function generateWithFallback(
   entries: readonly ResolvedEntry[],
   options: ResolvedOptions,
   params: LanguageModelV4CallOptions,
 ): Promise<LanguageModelV4GenerateResult> {
+  return generateThroughChain(v4Adapter, entries, options, params);
+}
+
+/** Runs one `doGenerate` call through the chain, for the spec version of `adapter`. */
+export async function generateThroughChain<
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+>(
+  adapter: Adapter<OPTIONS, RESULT, PART, STREAM>,
+  entries: Entries,
+  options: ResolvedOptions,
+  params: OPTIONS,
+): Promise<RESULT> {
   const run = await runWithFallback({
-    entries,
+    entries: forEngine(entries),
     options,
     context: newContext('generate'),
     callerSignal: params.abortSignal,
     startedAt: Date.now(),
     attempt: (entry, scope) => {
       scope.arm('request', entry.timeouts.requestMs);
-      return Promise.resolve(entry.model.doGenerate(applySettings(params, entry.settings, scope.signal)));
+      return Promise.resolve(
+        adapter.doGenerate(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
+      );
     },
   });
   run.scope.dispose();
@@ -51,60 +87,88 @@ export async function generateWithFallback(
   };
 }
 
-/**
- * Runs one `doStream` call through the chain. It resolves at the commit
- * point: before it, failures retry or fall back invisibly; after it, the
- * stream belongs to the model that produced the first output (or, with
- * `midStream: 'continue'`, to the models that continue its text).
- */
-export async function streamWithFallback(
+/** Runs one `doStream` call of an AI SDK 7 model through the chain. */
+export function streamWithFallback(
   entries: readonly ResolvedEntry[],
   options: ResolvedOptions,
   params: LanguageModelV4CallOptions,
 ): Promise<LanguageModelV4StreamResult> {
+  return streamThroughChain(v4Adapter, entries, options, params);
+}
+
+/**
+ * Runs one `doStream` call through the chain, for the spec version of
+ * `adapter`. It resolves at the commit point: before it, failures retry or
+ * fall back invisibly; after it, the stream belongs to the model that
+ * produced the first output (or, with `midStream: 'continue'`, to the models
+ * that continue its text).
+ */
+export async function streamThroughChain<
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+>(
+  adapter: Adapter<OPTIONS, RESULT, PART, STREAM>,
+  entries: Entries,
+  options: ResolvedOptions,
+  params: OPTIONS,
+): Promise<STREAM> {
   const context = newContext('stream');
   const startedAt = Date.now();
   const run = await runWithFallback({
-    entries,
+    entries: forEngine(entries),
     options,
     context,
     callerSignal: params.abortSignal,
     startedAt,
-    attempt: streamAttempt(params),
+    attempt: streamAttempt(adapter, params),
   });
   const { value, entry, scope } = run;
   const { head } = value.committed;
-  if (!head.some(v4StreamSpec.namesModel)) {
-    head.splice(head[0]?.type === 'stream-start' ? 1 : 0, 0, v4StreamSpec.modelPart(entry.modelId) as LanguageModelV4StreamPart);
-  }
+  const spec = adapter.stream;
+  const modelPart = head.some(spec.namesModel) ? undefined : spec.modelPart(entry.modelId);
+  if (modelPart !== undefined) head.splice(head[0] !== undefined && spec.leadsStream(head[0]) ? 1 : 0, 0, modelPart);
   const metadata = fallbackMetadata(run);
   return {
     ...value.result,
     stream: forwardCommitted({
       committed: value.committed,
       scope,
-      spec: v4StreamSpec,
+      spec,
       metadata: metadata as unknown as Record<string, unknown>,
       continueAfter:
         options.midStream === 'continue'
-          ? continueWith({ entries, options, params, context, startedAt, servedBy: entry, metadata })
+          ? continueWith({ adapter, entries, options, params, context, startedAt, servedBy: entry, metadata })
           : undefined,
     }),
   };
 }
 
 /** One streaming attempt: open the stream under the attempt's clocks and wait for its commit point. */
-function streamAttempt(params: LanguageModelV4CallOptions) {
+function streamAttempt<
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+>(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, params: OPTIONS) {
   return async (entry: ResolvedEntry, scope: AttemptScope) => {
     scope.arm('request', entry.timeouts.requestMs);
     scope.arm('first-chunk', entry.timeouts.firstChunkMs);
-    const opening = Promise.resolve(entry.model.doStream(applySettings(params, entry.settings, scope.signal)));
+    const opening = Promise.resolve(
+      adapter.doStream(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
+    );
     // A model that ignores its abort signal may still deliver a stream after we gave up on it: close it.
-    opening.then(late => scope.signal.aborted && late.stream.cancel().catch(() => {}), () => {});
+    opening.then(
+      late => {
+        if (scope.signal.aborted) late.stream.cancel().catch(() => {});
+      },
+      () => {},
+    );
     const result = await scope.race(opening);
     scope.disarm('request');
     scope.armIdle(entry.timeouts.chunkIdleMs);
-    const committed = await waitForCommit(result.stream, scope, v4StreamSpec);
+    const committed = await waitForCommit(result.stream, scope, adapter.stream);
     return { result, committed };
   };
 }
@@ -115,7 +179,13 @@ function streamAttempt(params: LanguageModelV4CallOptions) {
  * trailing assistant message (prefill). If none continues, the consumer gets
  * the original failure, with the last rejection attached as its cause.
  */
-function continueWith({
+function continueWith<
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+>({
+  adapter,
   entries,
   options,
   params,
@@ -124,52 +194,48 @@ function continueWith({
   servedBy,
   metadata,
 }: {
-  entries: readonly ResolvedEntry[];
+  adapter: Adapter<OPTIONS, RESULT, PART, STREAM>;
+  entries: Entries;
   options: ResolvedOptions;
-  params: LanguageModelV4CallOptions;
+  params: OPTIONS;
   context: FallbackCallContext;
   startedAt: number;
   servedBy: ResolvedEntry;
   metadata: { fallback: FallbackMetadata };
-}): ContinueAfter<LanguageModelV4StreamPart> {
+}): ContinueAfter<PART> {
+  // Each continuation hands the stream to a later entry: the next failure is that entry's, only
+  // entries after it may continue (so a call has at most one continuation per entry), and what was
+  // recorded so far carries over.
+  let failing = servedBy;
+  let recorded = metadata.fallback;
   return async ({ error, text, signal }) => {
-    const failure = classifyAttempt(error, servedBy, 1, Date.now() - startedAt, options);
+    const failure = classifyAttempt(error, failing, 1, Date.now() - startedAt, options);
     const candidates = entries.filter(
-      candidate => candidate.index > servedBy.index && matchesErrorType(candidate.catchErrors, failure.type),
+      candidate => candidate.index > failing.index && matchesErrorType(candidate.catchErrors, failure.type),
     );
     if (candidates.length === 0) return { error };
     options.logger.warn?.(
-      `[ai-sdk-fallback] ${servedBy.id} failed mid-stream (${failure.type}) after ${text.length} characters; asking ${candidates[0]!.id} to continue`,
+      `[ai-sdk-fallback] ${failing.id} failed mid-stream (${failure.type}) after ${text.length} characters; asking ${candidates[0]!.id} to continue`,
     );
-    const prefilled: LanguageModelV4CallOptions = {
-      ...params,
-      prompt: [...params.prompt, { role: 'assistant', content: [{ type: 'text', text }] }],
-    };
+    const prefilled = adapter.prefill(params, text);
     try {
       const run = await runWithFallback({
-        entries: candidates,
+        entries: forEngine(candidates),
         options,
         context,
         callerSignal: params.abortSignal === undefined ? signal : AbortSignal.any([params.abortSignal, signal]),
         startedAt,
-        attempt: streamAttempt(prefilled),
+        attempt: streamAttempt(adapter, prefilled),
       });
-      const previous = metadata.fallback;
-      const caught = [...previous.caught, toCaught(failure), ...run.caught];
-      return {
-        continuation: {
-          committed: run.value.committed,
-          scope: run.scope,
-          metadata: {
-            fallback: {
-              ...previous,
-              attempts: previous.attempts + run.attempts,
-              caught,
-              continuation: { from: entryRef(servedBy), by: entryRef(run.entry), receivedChars: text.length },
-            } satisfies FallbackMetadata,
-          },
-        },
+      const fallback: FallbackMetadata = {
+        ...recorded,
+        attempts: recorded.attempts + run.attempts,
+        caught: [...recorded.caught, toCaught(failure), ...run.caught],
+        continuation: { from: entryRef(failing), by: entryRef(run.entry), receivedChars: text.length },
       };
+      failing = run.entry;
+      recorded = fallback;
+      return { continuation: { committed: run.value.committed, scope: run.scope, metadata: { fallback } } };
     } catch (rejection) {
       if (params.abortSignal?.aborted) return { abort: params.abortSignal.reason };
       return { error: withCause(error, rejection) };
@@ -177,39 +243,42 @@ function continueWith({
   };
 }
 
-/** The original failure, carrying why no model could continue. */
+/**
+ * The original failure, carrying why no model could continue as its
+ * `cause`. An Error is copied with its prototype and own fields, so its type
+ * (`APICallError.isInstance`, `statusCode`) survives.
+ */
 function withCause(error: unknown, cause: unknown): unknown {
   if (error instanceof Error) {
-    if (error.cause === undefined) {
-      Object.defineProperty(error, 'cause', { value: cause, configurable: true, writable: true });
-      return error;
-    }
-    return new Error(error.message, { cause: { original: error, rejection: cause } });
+    const copy = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as Error;
+    Object.defineProperty(copy, 'cause', { value: cause, configurable: true, writable: true, enumerable: false });
+    return copy;
   }
   return typeof error === 'object' && error !== null ? { ...error, cause } : { error, cause };
 }
 
-/**
- * The language model `withFallback` returns: the primary's identity, URLs
- * every entry supports, and each call run through the chain.
- */
+/** The AI SDK 7 model of a chain of V4 entries. */
 export function createFallbackLanguageModel(
   entries: readonly ResolvedEntry[],
   options: ResolvedOptions,
 ): LanguageModelV4 {
-  const primary = entries[0]!;
-  let supportedUrls: Promise<SupportedUrls> | undefined;
-  return {
-    specificationVersion: 'v4',
-    provider: primary.provider,
-    modelId: primary.modelId,
-    get supportedUrls() {
-      supportedUrls ??= Promise.all(
-        entries.map(entry => Promise.resolve(entry.model.supportedUrls).catch(() => ({}))),
-      ).then(intersectSupportedUrls);
-      return supportedUrls;
-    },
-    doGenerate: params => generateWithFallback(entries, options, params),
-    doStream: params => streamWithFallback(entries, options, params),
-  };
+  return createChainModel(v4Adapter, entries, options);
+}
+
+/**
+ * The language model `withFallback` returns, of the spec version of
+ * `adapter`: the primary's identity, capabilities every entry has, and each
+ * call run through the chain.
+ */
+export function createChainModel<
+  MODEL,
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+>(adapter: SpecAdapter<MODEL, OPTIONS, RESULT, PART, STREAM>, entries: Entries, options: ResolvedOptions): MODEL {
+  return adapter.createModel(entries, {
+    doGenerate: params => generateThroughChain(adapter, entries, options, params),
+    doStream: params => streamThroughChain(adapter, entries, options, params),
+  });
 }

@@ -1,4 +1,3 @@
-import type { SharedV4ProviderMetadata } from '@ai-sdk/provider';
 import { entryRef } from '../engine/classify-attempt';
 import type { FallbackRun } from '../engine/run-with-fallback';
 import type { FallbackMetadata } from '../types';
@@ -14,10 +13,14 @@ export function fallbackMetadata(run: FallbackRun<unknown>): { fallback: Fallbac
   };
 }
 
-/** Provider metadata with the fallback record merged in (JSON-typed as the spec wants it). */
-export function mergeMetadata(
-  providerMetadata: SharedV4ProviderMetadata | undefined,
+/**
+ * Provider metadata with the fallback record merged in. The record is JSON;
+ * it is typed as the version's metadata type, which every spec defines as a
+ * record of JSON objects per provider.
+ */
+export function mergeMetadata<METADATA extends Record<string, unknown>>(
+  providerMetadata: METADATA | undefined,
   metadata: { fallback: FallbackMetadata },
-): SharedV4ProviderMetadata {
-  return { ...providerMetadata, ...(metadata as unknown as SharedV4ProviderMetadata) };
+): METADATA {
+  return { ...providerMetadata, ...metadata } as unknown as METADATA;
 }

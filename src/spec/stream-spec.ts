@@ -1,7 +1,8 @@
 /**
  * What differs between spec versions in a stream: which parts are output,
  * which carry errors, and where the finish metadata goes. The stream gate
- * reads parts only through this, so one gate serves every version.
+ * reads parts only through this, so one gate serves every version
+ * (`v1-stream-spec.ts` … `v4-stream-spec.ts`).
  */
 export interface StreamSpec<PART> {
   /** The commit point: the first part for which this is true. */
@@ -14,6 +15,8 @@ export interface StreamSpec<PART> {
   finishedWithError(part: PART): boolean;
   /** A finish part with `providerMetadata.fallback` merged in. */
   withMetadata(finish: PART, metadata: Record<string, unknown>): PART;
+  /** True for a part that must stay first in the stream (`stream-start`): a model part goes after it. */
+  leadsStream(part: PART): boolean;
   /** True for a part that names the responding model. */
   namesModel(part: PART): boolean;
   /** A part that names the responding model, for models whose streams do not. */

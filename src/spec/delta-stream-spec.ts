@@ -1,0 +1,73 @@
+import type { LanguageModelV2StreamPart, LanguageModelV3StreamPart, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { NO_ERROR, type StreamSpec } from './stream-spec';
+
+/** Stream parts of the specs that send text in `id`-ed blocks of `delta`s (V2, V3, V4). */
+export type DeltaStreamPart = LanguageModelV2StreamPart | LanguageModelV3StreamPart | LanguageModelV4StreamPart;
+
+type FinishOf<PART> = Extract<PART, { type: 'finish' }>;
+
+/** What differs between the delta specs: how a finish says "error", and what usage it carries when unknown. */
+export interface DeltaFinish<PART extends DeltaStreamPart> {
+  isError(finishReason: FinishOf<PART>['finishReason']): boolean;
+  errorReason: FinishOf<PART>['finishReason'];
+  unknownUsage: FinishOf<PART>['usage'];
+}
+
+// The casts below re-type parts built from a part of the same union: a spread
+// of a generic part is not known to TypeScript to stay a member of it.
+
+/**
+ * The stream spec of V2, V3 and V4: output is a non-empty text, reasoning or
+ * tool-input delta, a tool call or a file (V4 also a reasoning file), as the
+ * AI SDK itself counts it.
+ */
+export function deltaStreamSpec<PART extends DeltaStreamPart>(finish: DeltaFinish<PART>): StreamSpec<PART> {
+  return {
+    isOutput(part) {
+      switch (part.type) {
+        case 'text-delta':
+        case 'reasoning-delta':
+        case 'tool-input-delta':
+          return part.delta.length > 0;
+        case 'tool-call':
+        case 'file':
+        case 'reasoning-file':
+          return true;
+        default:
+          return false;
+      }
+    },
+    errorOf: part => (part.type === 'error' ? part.error : NO_ERROR),
+    isFinish: part => part.type === 'finish',
+    finishedWithError: part => part.type === 'finish' && finish.isError(part.finishReason),
+    withMetadata(part, metadata) {
+      if (part.type !== 'finish') return part;
+      return { ...part, providerMetadata: { ...part.providerMetadata, ...metadata } } as PART;
+    },
+    leadsStream: part => part.type === 'stream-start',
+    namesModel: part => part.type === 'response-metadata' && part.modelId !== undefined,
+    modelPart: modelId => ({ type: 'response-metadata', modelId }) as PART,
+    errorPart: error => ({ type: 'error', error }) as PART,
+    errorFinishPart: metadata =>
+      ({
+        type: 'finish',
+        finishReason: finish.errorReason,
+        usage: finish.unknownUsage,
+        providerMetadata: metadata,
+      }) as PART,
+    textOf: part => (part.type === 'text-delta' ? part.delta : undefined),
+    textBlockOf(part) {
+      switch (part.type) {
+        case 'text-start':
+          return { id: part.id, phase: 'start' };
+        case 'text-delta':
+          return { id: part.id, phase: 'delta' };
+        case 'text-end':
+          return { id: part.id, phase: 'end' };
+        default:
+          return undefined;
+      }
+    },
+    withTextBlock: (part, id) => (part.type.startsWith('text-') && 'id' in part ? ({ ...part, id } as PART) : part),
+  };
+}

@@ -1,0 +1,51 @@
+import { NO_ERROR, type StreamSpec } from './stream-spec';
+import type { LanguageModelV1StreamPart } from './v1-types';
+
+type Part = LanguageModelV1StreamPart;
+
+/**
+ * The V1 (AI SDK 4) stream: deltas carry `textDelta`, sources and files are
+ * output as well, there is no `stream-start` and no text block ids, finish
+ * reasons are strings and unknown usage is `NaN` (as V1 providers send it).
+ */
+export const v1StreamSpec: StreamSpec<Part> = {
+  isOutput(part) {
+    switch (part.type) {
+      case 'text-delta':
+      case 'reasoning':
+        return part.textDelta.length > 0;
+      case 'tool-call-delta':
+        return part.argsTextDelta.length > 0;
+      case 'tool-call':
+      case 'source':
+      case 'file':
+        return true;
+      default:
+        return false;
+    }
+  },
+  errorOf: part => (part.type === 'error' ? part.error : NO_ERROR),
+  isFinish: part => part.type === 'finish',
+  finishedWithError: part => part.type === 'finish' && part.finishReason === 'error',
+  withMetadata(part, metadata) {
+    if (part.type !== 'finish') return part;
+    return {
+      ...part,
+      providerMetadata: { ...part.providerMetadata, ...(metadata as Record<string, Record<string, unknown>>) },
+    };
+  },
+  leadsStream: () => false,
+  namesModel: part => part.type === 'response-metadata' && part.modelId !== undefined,
+  modelPart: modelId => ({ type: 'response-metadata', modelId }),
+  errorPart: error => ({ type: 'error', error }),
+  errorFinishPart: metadata => ({
+    type: 'finish',
+    finishReason: 'error',
+    usage: { promptTokens: Number.NaN, completionTokens: Number.NaN },
+    providerMetadata: metadata as Record<string, Record<string, unknown>>,
+  }),
+  textOf: part => (part.type === 'text-delta' ? part.textDelta : undefined),
+  // V1 text is one implicit block: nothing to track or rename.
+  textBlockOf: () => undefined,
+  withTextBlock: part => part,
+};

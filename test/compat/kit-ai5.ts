@@ -1,0 +1,37 @@
+import { createOpenAI } from '@ai-sdk/openai-v2';
+import { generateText, streamText } from 'ai-v5';
+import { withFallback } from '../../src/index';
+import { collectFullStream, fallbackOf, type MajorKit } from './kit';
+
+/** AI SDK 5: `ai@5` with `@ai-sdk/openai@2` (LanguageModelV2). */
+export const ai5: MajorKit = {
+  name: 'AI SDK 5',
+  spec: 'v2',
+  chain(fake, ids, config, entries) {
+    const openai = createOpenAI({ baseURL: fake.openaiBaseURL, apiKey: 'test-key' });
+    const model = withFallback(
+      [
+        { ...entries?.primary, model: openai.chat(ids.primary) },
+        { ...entries?.backup, model: openai.responses(ids.backup) },
+      ],
+      config,
+    );
+    return {
+      specificationVersion: model.specificationVersion,
+      async generate({ abortSignal } = {}) {
+        const result = await generateText({ model, prompt: 'Say hello.', maxRetries: 0, abortSignal });
+        return { text: result.text, fallback: fallbackOf(result.providerMetadata), modelId: result.response.modelId };
+      },
+      stream(options = {}) {
+        const result = streamText({
+          model,
+          prompt: 'Say hello.',
+          maxRetries: 0,
+          abortSignal: options.abortSignal,
+          onError: () => {},
+        });
+        return collectFullStream(result.fullStream, () => result.providerMetadata, options);
+      },
+    };
+  },
+};
