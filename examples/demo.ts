@@ -1,24 +1,19 @@
 /**
- * `npm run demo`: one fallback, live, against the built-in fake provider on
- * 127.0.0.1 (no network, no API keys). The primary answers 429, the fallback
- * streams the answer.
+ * `npm run demo`: a fallback chain configured from examples/demo.config.json
+ * (OpenAI → OpenRouter → Azure), run against the built-in fake provider on
+ * 127.0.0.1 with scripted faults: no network, no API keys. The config has no
+ * base URLs; the fake server's port is only known at run time, so the demo
+ * sets each entry's baseURL to the fake's URL for its provider before
+ * building the chain (see pointAtFake in examples/demo/run-demo.ts).
+ *
+ *   npm run demo -- --help               options and scenarios
+ *   npm run demo -- --scenario all-fail  another scripted scenario
+ *   npm run demo -- --live               the real providers, keys from the environment
  */
-import { createOpenAI } from '@ai-sdk/openai';
-import { createOpenRouter } from '@openrouter/ai-sdk-provider';
-import { streamText } from 'ai';
-import { withFallback } from '../src/index';
-import { startFakeProvider } from '../src/testing/index';
+import { runDemo } from './demo/run-demo';
 
-const fake = await startFakeProvider({ script: { 'gpt-4o': [{ status: 429, retryAfter: 30 }] }, tokenDelayMs: 15 });
-const openai = createOpenAI({ baseURL: fake.openaiBaseURL, apiKey: 'demo-key' });
-const openrouter = createOpenRouter({ baseURL: fake.openrouterBaseURL, apiKey: 'demo-key' });
-
-const model = withFallback([openai.chat('gpt-4o'), openrouter.chat('openai/gpt-4o')], {
-  onFallback: ({ from, to, type, statusCode }) => console.log(`fallback  ${from.id} failed (${type} ${statusCode ?? ''}) -> ${to.id}`),
-  onSuccess: ({ id, attempts }) => console.log(`served by ${id} after ${attempts} attempt(s)\n`),
+process.exitCode = await runDemo(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
 });
-
-const result = streamText({ model, prompt: 'Say hello.', maxRetries: 0 });
-for await (const delta of result.textStream) process.stdout.write(delta);
-process.stdout.write('\n');
-await fake.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { FallbackErrorType } from '../errors/fallback-error-type';
+import { isHealthStore } from '../health/health-store';
 
 const ERROR_TYPES = Object.values(FallbackErrorType);
 
@@ -7,11 +8,19 @@ const errorType = z.enum(ERROR_TYPES, {
   error: issue => `expected one of ${ERROR_TYPES.map(type => `'${type}'`).join(', ')}${suggest(issue.input)}`,
 });
 
-const count = z.number({ error: 'expected a whole number >= 0' }).int('expected a whole number >= 0').min(0, 'expected a whole number >= 0');
-const ms = z.number({ error: 'expected a number of milliseconds >= 0' }).min(0, 'expected a number of milliseconds >= 0');
-const timeoutMs = z.union([z.number().positive('expected a number of milliseconds > 0, or false to turn it off'), z.literal(false)], {
-  error: 'expected a number of milliseconds > 0, or false to turn it off',
-});
+const count = z
+  .number({ error: 'expected a whole number >= 0' })
+  .int('expected a whole number >= 0')
+  .min(0, 'expected a whole number >= 0');
+const ms = z
+  .number({ error: 'expected a number of milliseconds >= 0' })
+  .min(0, 'expected a number of milliseconds >= 0');
+const timeoutMs = z.union(
+  [z.number().positive('expected a number of milliseconds > 0, or false to turn it off'), z.literal(false)],
+  {
+    error: 'expected a number of milliseconds > 0, or false to turn it off',
+  },
+);
 const fn = z.custom<(...args: never[]) => unknown>(value => typeof value === 'function', 'expected a function');
 
 export const timeoutsSchema = z.strictObject({
@@ -60,7 +69,40 @@ export const configSchema = z.strictObject({
   onFallback: fn.optional(),
   onSuccess: fn.optional(),
   onExhausted: fn.optional(),
-  logger: z.custom<object>(value => typeof value === 'object' && value !== null, 'expected a console-compatible logger').optional(),
+  // `false` turns it off; preprocessing it away lets every other value be checked field by field.
+  circuitBreaker: z.preprocess(
+    value => (value === false ? undefined : value),
+    z
+      .strictObject(
+        {
+          failureThreshold: z
+            .number()
+            .int('expected a whole number >= 1')
+            .min(1, 'expected a whole number >= 1')
+            .optional(),
+          cooldownMs: z.number().positive('expected a number of milliseconds > 0').optional(),
+          maxCooldownMs: z.number().positive('expected a number of milliseconds > 0').optional(),
+          store: z
+            .custom<object>(
+              isHealthStore,
+              'expected a health store (an object with get, set, increment and delete), e.g. memoryHealthStore()',
+            )
+            .optional(),
+          storeTimeoutMs: z.number().positive('expected a number of milliseconds > 0').optional(),
+        },
+        { error: 'expected an object of circuit breaker options, or false to turn it off' },
+      )
+      .refine(breaker => breaker.maxCooldownMs === undefined || breaker.maxCooldownMs >= (breaker.cooldownMs ?? 0), {
+        message: 'expected a number of milliseconds >= cooldownMs',
+        path: ['maxCooldownMs'],
+      })
+      .optional(),
+  ),
+  onCircuitOpen: fn.optional(),
+  onCircuitClose: fn.optional(),
+  logger: z
+    .custom<object>(value => typeof value === 'object' && value !== null, 'expected a console-compatible logger')
+    .optional(),
 });
 
 /** " (did you mean 'rate-limit'?)" for a near miss such as 'ratelimit' or 'RateLimit'. */

@@ -1,22 +1,14 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
-import { wrapLanguageModel } from 'ai';
-import {
-  type FallbackErrorType,
-  REQUEST_ERROR_TYPES,
-  CLASSIFIED_ERROR_TYPES,
-} from '../errors/fallback-error-type';
 import type { ResolvedBackoff } from '../engine/backoff-delay';
-import type {
-  FallbackConfig,
-  FallbackEntry,
-  FallbackEntryRef,
-  FallbackEntrySettings,
-  FallbackLogger,
-  FallbackModel,
-} from '../types';
+import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType, REQUEST_ERROR_TYPES } from '../errors/fallback-error-type';
+import { type ResolvedCircuitBreaker, resolveCircuitBreaker } from '../health/circuit-breaker-defaults';
+import type { ChainModel } from '../spec/chain-model';
+import { normalizeModel } from '../spec/normalize-model';
+import type { SpecVersion } from '../spec/spec-version';
+import type { FallbackConfig, FallbackEntry, FallbackEntryRef, FallbackEntrySettings, FallbackLogger } from '../types';
+import { definedOnly } from '../util/defined-only';
 import { formatIssues } from './format-issues';
 import { configSchema, entrySchema } from './options-schema';
-import { definedOnly } from '../util/defined-only';
 
 /** Per-attempt clocks of one entry, defaults applied. */
 export interface ResolvedTimeouts {
@@ -25,9 +17,12 @@ export interface ResolvedTimeouts {
   chunkIdleMs: number | false;
 }
 
-/** An entry with every default applied and its model normalized to V4. */
-export interface ResolvedEntry extends FallbackEntryRef {
-  model: LanguageModelV4;
+/**
+ * An entry with every default applied and its model normalized to the
+ * chain's spec version (V4 unless the chain was resolved for another).
+ */
+export interface ResolvedEntry<MODEL extends ChainModel = LanguageModelV4> extends FallbackEntryRef {
+  model: MODEL;
   catchErrors: readonly FallbackErrorType[];
   maxRetries: number;
   settings: FallbackEntrySettings | undefined;
@@ -36,7 +31,10 @@ export interface ResolvedEntry extends FallbackEntryRef {
 
 /** The chain-level options with every default applied. */
 export interface ResolvedOptions
-  extends Pick<FallbackConfig, 'classifyError' | 'onRetry' | 'onFallback' | 'onSuccess' | 'onExhausted'> {
+  extends Pick<
+    FallbackConfig,
+    'classifyError' | 'onRetry' | 'onFallback' | 'onSuccess' | 'onExhausted' | 'onCircuitOpen' | 'onCircuitClose'
+  > {
   enabled: boolean;
   maxRetriesPerModel: number;
   retryOn: readonly FallbackErrorType[];
@@ -46,6 +44,8 @@ export interface ResolvedOptions
   timeouts: ResolvedTimeouts;
   midStream: 'error' | 'continue';
   logger: FallbackLogger;
+  /** `false` when the breaker is off. */
+  circuitBreaker: ResolvedCircuitBreaker | false;
 }
 
 /** Why each default is what it is: see the README's "Timeouts" section. */
@@ -93,20 +93,43 @@ export function resolveOptions(config: FallbackConfig, caller = 'withFallback'):
     onFallback: config.onFallback,
     onSuccess: config.onSuccess,
     onExhausted: config.onExhausted,
+    circuitBreaker: resolveCircuitBreaker(config.circuitBreaker),
+    onCircuitOpen: config.onCircuitOpen,
+    onCircuitClose: config.onCircuitClose,
     logger: config.logger ?? SILENT,
   };
 }
 
+/** Where `resolveEntries` is called from, for messages, and the chain's spec version. */
+export interface ResolveEntriesSettings {
+  caller?: string;
+  root?: string;
+  /** The index the first entry has in the chain (1 for the middleware's fallbacks). */
+  first?: number;
+  /** The spec version models are normalized to. Default `'v4'`. */
+  version?: SpecVersion;
+}
+
 /**
- * Normalizes the chain's entries: bare models become entries, V2/V3 models are
- * lifted to V4 as `ai` does, and each entry gets a unique id. `first` is the
- * index the first entry has in the chain (1 for the middleware's fallbacks).
+ * Normalizes the chain's entries: bare models become entries, models are
+ * lifted to the chain's spec version (V2/V3 to V4 as `ai` does, by default),
+ * and each entry gets a unique id.
  */
 export function resolveEntries(
-  models: readonly (FallbackModel | FallbackEntry)[],
+  models: readonly (ChainModel | FallbackEntry<ChainModel>)[],
   options: ResolvedOptions,
-  { caller = 'withFallback', root = 'models', first = 0 } = {},
-): ResolvedEntry[] {
+  settings?: Omit<ResolveEntriesSettings, 'version'> & { version?: 'v4' },
+): ResolvedEntry[];
+export function resolveEntries(
+  models: readonly (ChainModel | FallbackEntry<ChainModel>)[],
+  options: ResolvedOptions,
+  settings: ResolveEntriesSettings,
+): ResolvedEntry<ChainModel>[];
+export function resolveEntries(
+  models: readonly (ChainModel | FallbackEntry<ChainModel>)[],
+  options: ResolvedOptions,
+  { caller = 'withFallback', root = 'models', first = 0, version = 'v4' }: ResolveEntriesSettings = {},
+): ResolvedEntry<ChainModel>[] {
   if (!Array.isArray(models) || (models.length === 0 && first === 0)) {
     throw new TypeError(`${caller}: ${root}: expected a non-empty array of models or { model } entries`);
   }
@@ -116,17 +139,19 @@ export function resolveEntries(
     if (!parsed.success) {
       throw new TypeError(formatIssues(`${caller}: invalid entry`, `${root}[${position}]`, parsed.error.issues));
     }
-    return entry as FallbackEntry;
+    return entry as FallbackEntry<ChainModel>;
   });
 
   const used = new Map<string, number>();
   return entries.map((entry, position) => {
-    const model = toV4(entry.model, `${caller}: ${root}[${position}].model`);
+    const model = normalizeModel(entry.model, version, `${caller}: ${root}[${position}].model`);
     const base = entry.id ?? `${model.provider}:${model.modelId}`;
     const seen = (used.get(base) ?? 0) + 1;
     used.set(base, seen);
     if (seen > 1 && entry.id !== undefined) {
-      throw new TypeError(`${caller}: ${root}[${position}].id: '${entry.id}' is already used by another entry; ids must be unique`);
+      throw new TypeError(
+        `${caller}: ${root}[${position}].id: '${entry.id}' is already used by another entry; ids must be unique`,
+      );
     }
     return {
       index: first + position,
@@ -142,20 +167,6 @@ export function resolveEntries(
   });
 }
 
-function isEntry(item: FallbackModel | FallbackEntry): item is FallbackEntry {
+function isEntry(item: ChainModel | FallbackEntry<ChainModel>): item is FallbackEntry<ChainModel> {
   return typeof item === 'object' && item !== null && 'model' in item && !('specificationVersion' in item);
-}
-
-function toV4(model: FallbackModel, where: string): LanguageModelV4 {
-  switch (model.specificationVersion) {
-    case 'v4':
-      return model;
-    case 'v2':
-    case 'v3':
-      return wrapLanguageModel({ model, middleware: [] });
-    default:
-      throw new TypeError(
-        `${where}: specificationVersion '${String((model as { specificationVersion?: unknown }).specificationVersion)}' is not supported by AI SDK 7; expected a 'v2', 'v3' or 'v4' language model`,
-      );
-  }
 }

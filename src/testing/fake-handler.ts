@@ -1,5 +1,5 @@
 import { planResponse } from './fake-plan';
-import { parseIncomingRequest, type FakeRequest, type IncomingFakeRequest } from './fake-request';
+import { type FakeRequest, type IncomingFakeRequest, parseIncomingRequest } from './fake-request';
 import { ScriptCursor } from './fake-script';
 import { describeStep, type FakeScript, type ResolvedFakeStep } from './fake-step';
 import { jsonResponse, type WireAction } from './wire-action';

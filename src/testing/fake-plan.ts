@@ -2,6 +2,7 @@ import { canonicalAnswer, splitIntoTokens } from './canonical-answer';
 import type { FakeRequest } from './fake-request';
 import { isNamedErrorStep, type ResolvedFakeStep } from './fake-step';
 import { statusFromErrorCode } from './http-status-text';
+import { prefillRejection, prefillRemainder } from './prefill';
 import { jsonResponse, SSE_HEADERS, type WireAction } from './wire-action';
 import { httpWireError, namedWireError, providerErrorBody, type WireError } from './wire-errors';
 import type { StreamWire, WireContext, WireFormat } from './wire-format';
@@ -36,9 +37,13 @@ export function planResponse(
   if (typeof step === 'object' && 'status' in step) {
     return errorActions(httpWireError(step, request.provider), headers);
   }
+  if (step === 'reject-prefill' && request.prefill !== undefined) {
+    return errorActions(prefillRejection(request.provider), headers);
+  }
 
   const format: WireFormat = request.api === 'responses' ? openaiResponsesWire : openaiChatWire;
-  const text = typeof step === 'object' && 'text' in step ? step.text : canonicalAnswer(request.model);
+  const answer = (typeof step === 'object' && 'text' in step ? step.text : undefined) ?? canonicalAnswer(request.model);
+  const text = request.prefill === undefined ? answer : prefillRemainder(answer, request.prefill);
   const context: WireContext = {
     request,
     text,
@@ -75,7 +80,13 @@ function planJson(
   }
   if ('cutAfterTokens' in step) return [head!, firstHalf, { type: 'cut' }];
   if ('stallAfterTokens' in step) {
-    return [head!, firstHalf, { type: 'wait', ms: step.forMs ?? Number.POSITIVE_INFINITY }, secondHalf, { type: 'end' }];
+    return [
+      head!,
+      firstHalf,
+      { type: 'wait', ms: step.forMs ?? Number.POSITIVE_INFINITY },
+      secondHalf,
+      { type: 'end' },
+    ];
   }
   if ('errorAfterTokens' in step) {
     const status = statusFromErrorCode(step.code) ?? 500;

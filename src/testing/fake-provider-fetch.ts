@@ -21,11 +21,16 @@ export type FakeProviderFetch = typeof fetch & {
  * caused by an `ECONNRESET` error; `'hang'` settles only when the request's signal aborts
  * (rejecting with its reason); a cut errors the body stream with `TypeError('terminated')`
  * (its cause an `HTTPParserError` for streams, `UND_ERR_RES_CONTENT_LENGTH_MISMATCH` for JSON).
+ *
+ * @example
+ * ```ts
+ * const fetch = fakeProviderFetch({ 'gpt-4o': 'quota' });
+ * const openai = createOpenAI({ apiKey: 'test', fetch });
+ * await generateText({ model: openai.chat('gpt-4o'), prompt: 'hi', maxRetries: 0 }); // rejects: 429 insufficient_quota
+ * fetch.requests; // [{ model: 'gpt-4o', step: 'quota', ... }]
+ * ```
  */
-export function fakeProviderFetch(
-  script: FakeScript,
-  options: { tokenDelayMs?: number } = {},
-): FakeProviderFetch {
+export function fakeProviderFetch(script: FakeScript, options: { tokenDelayMs?: number } = {}): FakeProviderFetch {
   const handler = new FakeHandler({ script, tokenDelayMs: options.tokenDelayMs });
 
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -33,11 +38,7 @@ export function fakeProviderFetch(
     const url = new URL(inputRequest?.url ?? String(input), 'http://fake.invalid');
     const signal = init?.signal ?? inputRequest?.signal ?? undefined;
     const bodyText =
-      init?.body != null
-        ? await new Response(init.body).text()
-        : inputRequest != null
-          ? await inputRequest.text()
-          : '';
+      init?.body != null ? await new Response(init.body).text() : inputRequest != null ? await inputRequest.text() : '';
 
     if (signal?.aborted) throw signal.reason;
 

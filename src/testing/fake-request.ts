@@ -1,3 +1,5 @@
+import { trailingAssistantText } from './prefill';
+
 /** The API a request was sent to, from the URL path. `'unknown'` paths are answered with 404. */
 export type FakeApi = 'chat' | 'responses' | 'unknown';
 
@@ -29,6 +31,8 @@ export interface FakeRequest {
   startedAt: number;
   /** True when the client went away before the fake provider finished answering. */
   aborted: boolean;
+  /** The text of a trailing assistant message (a prefill to continue), if the request ends with one. */
+  prefill: string | undefined;
 }
 
 /** A request as it reaches the shared handler, from either the HTTP server or the fake fetch. */
@@ -42,16 +46,12 @@ export interface IncomingFakeRequest {
 
 const DEPLOYMENT_PATH = /\/deployments\/([^/]+)\//;
 
-export function parseIncomingRequest(
-  incoming: IncomingFakeRequest,
-  id: number,
-): Omit<FakeRequest, 'step'> {
+export function parseIncomingRequest(incoming: IncomingFakeRequest, id: number): Omit<FakeRequest, 'step'> {
   const url = new URL(incoming.url, 'http://fake.invalid');
   const path = url.pathname;
   const body = parseJson(incoming.bodyText);
   const deployment = DEPLOYMENT_PATH.exec(path)?.[1];
-  const bodyModel =
-    body != null && typeof body === 'object' && typeof body.model === 'string' ? body.model : '';
+  const bodyModel = body != null && typeof body === 'object' && typeof body.model === 'string' ? body.model : '';
 
   return {
     id,
@@ -66,6 +66,7 @@ export function parseIncomingRequest(
     body,
     startedAt: Date.now(),
     aborted: false,
+    prefill: trailingAssistantText(body),
   };
 }
 

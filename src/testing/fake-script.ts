@@ -24,9 +24,7 @@ export class ScriptCursor {
 
   /** The step for this request; consumes one entry of the model's sequence. */
   next(request: FakeRequest): ResolvedFakeStep {
-    const entry = Object.hasOwn(this.#script, request.model)
-      ? this.#script[request.model]
-      : this.#script['*'];
+    const entry = Object.hasOwn(this.#script, request.model) ? this.#script[request.model] : this.#script['*'];
     if (entry == null) return 'ok';
 
     let step: FakeStep;

@@ -28,7 +28,16 @@ import type { FakeRequest } from './fake-request';
  *   Non-streaming: a 200 whose body is not valid JSON.
  * - `'no-done'`: streams: the whole answer but no completion signal (chat: no `finish_reason`
  *   chunk, no usage chunk, no `[DONE]`; Responses: no `response.completed`).
+ * - `'reject-prefill'`: a 400 `invalid_request_error` when the request ends with an assistant
+ *   message (a prefill), like a provider that refuses to continue one; other requests get `'ok'`.
  * - a function: decides per request.
+ *
+ * The timing and fault steps (`headersDelayMs`, `firstTokenDelayMs`, `cutAfterTokens`,
+ * `stallAfterTokens`, `errorAfterTokens`) take an optional `text` to send instead of the
+ * canonical answer, e.g. `{ cutAfterTokens: 12, text: 'My own answer, cut short.' }`.
+ *
+ * Every answer honours a prefill: when the request ends with an assistant message, only the
+ * rest of the answer is sent (see {@link prefillRemainder}).
  */
 export type FakeStep =
   | 'ok'
@@ -52,13 +61,14 @@ export type FakeStep =
   | 'content-filter'
   | 'reset'
   | 'hang'
-  | { headersDelayMs: number }
-  | { firstTokenDelayMs: number }
-  | { cutAfterTokens: number }
-  | { stallAfterTokens: number; forMs?: number }
-  | { errorAfterTokens: number; code?: string | number; message?: string }
+  | { headersDelayMs: number; text?: string }
+  | { firstTokenDelayMs: number; text?: string }
+  | { cutAfterTokens: number; text?: string }
+  | { stallAfterTokens: number; forMs?: number; text?: string }
+  | { errorAfterTokens: number; code?: string | number; message?: string; text?: string }
   | 'malformed'
   | 'no-done'
+  | 'reject-prefill'
   | ((request: FakeRequest) => FakeStep);
 
 /** A {@link FakeStep} other than a function: what actually happens to a request. */
@@ -106,11 +116,11 @@ export function isNamedErrorStep(step: ResolvedFakeStep): step is FakeNamedError
 /** A short label such as `'ok'`, `'quota'`, `'status 429'` or `'cutAfterTokens 3'`. */
 export function describeStep(step: ResolvedFakeStep): string {
   if (typeof step === 'string') return step;
-  if ('text' in step) return 'text';
   if ('status' in step) return `status ${step.status}`;
   if ('headersDelayMs' in step) return `headersDelayMs ${step.headersDelayMs}`;
   if ('firstTokenDelayMs' in step) return `firstTokenDelayMs ${step.firstTokenDelayMs}`;
   if ('cutAfterTokens' in step) return `cutAfterTokens ${step.cutAfterTokens}`;
   if ('stallAfterTokens' in step) return `stallAfterTokens ${step.stallAfterTokens}`;
-  return `errorAfterTokens ${step.errorAfterTokens}`;
+  if ('errorAfterTokens' in step) return `errorAfterTokens ${step.errorAfterTokens}`;
+  return 'text';
 }

@@ -25,7 +25,5 @@ export function httpStatusText(status: number): string {
 /** The HTTP status a provider error code stands for, when it is one (`429`, `'503'`). */
 export function statusFromErrorCode(code: string | number | undefined): number | undefined {
   const value = typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : code;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599
-    ? value
-    : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599 ? value : undefined;
 }

@@ -1,9 +1,10 @@
 export { canonicalAnswer } from './canonical-answer';
-export { fakeProviderFetch, type FakeProviderFetch } from './fake-provider-fetch';
+export { type FakeProviderFetch, fakeProviderFetch } from './fake-provider-fetch';
 export type { FakeApi, FakeProviderName, FakeRequest } from './fake-request';
 export type { FakeScript, FakeStep } from './fake-step';
+export { prefillRemainder } from './prefill';
 export {
-  startFakeProvider,
   type FakeProvider,
   type StartFakeProviderOptions,
+  startFakeProvider,
 } from './start-fake-provider';

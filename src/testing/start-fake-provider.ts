@@ -36,6 +36,7 @@ export interface FakeProvider {
   openrouterBaseURL: string;
   /** Every request seen, in arrival order. Cleared in place by `reset()`. */
   requests: FakeRequest[];
+  /** The requests for one model id (Azure: deployment name), in arrival order. */
   requestsFor(model: string): FakeRequest[];
   /** TCP connections currently open. */
   openConnections(): number;
@@ -52,7 +53,17 @@ export interface FakeProvider {
 /**
  * Starts an HTTP server on 127.0.0.1 that speaks the OpenAI chat completions and Responses
  * wire formats as `@ai-sdk/openai`, `@ai-sdk/azure` and `@openrouter/ai-sdk-provider` expect
- * them, answering each request as its model's {@link FakeScript} says.
+ * them, answering each request as its model's {@link FakeScript} says. Close it when done:
+ * `close()` ends pending responses, so a test never leaves a socket or timer behind.
+ *
+ * @example
+ * ```ts
+ * const fake = await startFakeProvider({ script: { 'gpt-4o': [{ status: 429, retryAfter: 2 }, 'ok'] } });
+ * const openai = createOpenAI({ baseURL: fake.openaiBaseURL, apiKey: 'test' });
+ * await generateText({ model: withFallback([openai.chat('gpt-4o'), ...]), prompt: 'hi', maxRetries: 0 });
+ * expect(fake.requestsFor('gpt-4o').map(r => r.step)).toEqual(['status 429', 'ok']);
+ * await fake.close();
+ * ```
  */
 export async function startFakeProvider(options: StartFakeProviderOptions = {}): Promise<FakeProvider> {
   const handler = new FakeHandler(options);

@@ -19,11 +19,7 @@ export function sseEvent(data: string, event?: string): string {
 }
 
 /** A JSON response, complete with `content-length` like a real provider sends. */
-export function jsonResponse(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): WireAction[] {
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): WireAction[] {
   const data = typeof body === 'string' ? body : JSON.stringify(body);
   return [
     {

@@ -54,8 +54,7 @@ const OPENAI_NAMED_ERRORS: Record<Exclude<FakeNamedErrorStep, 'credits'>, Upstre
   'server-error': {
     status: 500,
     error: {
-      message:
-        'The server had an error while processing your request. Sorry about that! You can retry your request.',
+      message: 'The server had an error while processing your request. Sorry about that! You can retry your request.',
       type: 'server_error',
       param: null,
       code: 'server_error',
@@ -130,10 +129,7 @@ export function namedWireError(step: FakeNamedErrorStep, provider: FakeProviderN
     return { status: 401, headers: {}, body: OPENROUTER_AUTH };
   }
 
-  const upstream =
-    provider === 'azure' && step === 'content-filter'
-      ? AZURE_CONTENT_FILTER
-      : OPENAI_NAMED_ERRORS[step];
+  const upstream = provider === 'azure' && step === 'content-filter' ? AZURE_CONTENT_FILTER : OPENAI_NAMED_ERRORS[step];
 
   return {
     status: upstream.status,
@@ -186,8 +182,7 @@ export function providerErrorBody(
   provider: FakeProviderName,
   options: { status: number; code?: string | number; type?: string; message?: string },
 ): unknown {
-  const message =
-    options.message ?? `Fake provider error: ${options.status} ${httpStatusText(options.status)}`.trim();
+  const message = options.message ?? `Fake provider error: ${options.status} ${httpStatusText(options.status)}`.trim();
 
   if (provider === 'openrouter') {
     return {

@@ -107,7 +107,9 @@ export const openaiChatWire: WireFormat = {
       },
 
       malformed() {
-        return sseEvent(`{"id":"${base.id}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"`);
+        return sseEvent(
+          `{"id":"${base.id}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"`,
+        );
       },
     };
   },

@@ -1,8 +1,8 @@
 import { createAzure } from '@ai-sdk/azure';
 import { generateText } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalAnswer, startFakeProvider, type FakeProvider } from '../../src/testing/index';
-import { collectStream, modelsFor, type ModelKind } from './helpers';
+import { canonicalAnswer, type FakeProvider, startFakeProvider } from '../../src/testing/index';
+import { collectStream, type ModelKind, modelsFor } from './helpers';
 
 let fake: FakeProvider;
 
@@ -12,13 +12,7 @@ beforeAll(async () => {
 afterEach(() => fake.reset());
 afterAll(() => fake.close());
 
-const KINDS: ModelKind[] = [
-  'openai chat',
-  'openai responses',
-  'azure chat',
-  'azure responses',
-  'openrouter chat',
-];
+const KINDS: ModelKind[] = ['openai chat', 'openai responses', 'azure chat', 'azure responses', 'openrouter chat'];
 
 describe('ok answers through the real provider packages', () => {
   it.each(KINDS)('%s: generateText returns the canonical answer', async kind => {

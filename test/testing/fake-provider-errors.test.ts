@@ -1,8 +1,8 @@
 import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeProvider, type FakeProvider, type FakeStep } from '../../src/testing/index';
-import { caught, collectStream, modelsFor, type ModelKind } from './helpers';
+import { type FakeProvider, type FakeStep, startFakeProvider } from '../../src/testing/index';
+import { caught, collectStream, type ModelKind, modelsFor } from './helpers';
 
 let fake: FakeProvider;
 
@@ -16,9 +16,7 @@ const OPENAI_KINDS: ModelKind[] = ['openai chat', 'openai responses', 'azure cha
 
 async function failWith(kind: ModelKind, step: FakeStep): Promise<APICallError> {
   fake.setScript({ failing: step });
-  const error = await caught(
-    generateText({ model: modelsFor(fake, 'failing')[kind], prompt: 'x', maxRetries: 0 }),
-  );
+  const error = await caught(generateText({ model: modelsFor(fake, 'failing')[kind], prompt: 'x', maxRetries: 0 }));
   expect(APICallError.isInstance(error)).toBe(true);
   return error as APICallError;
 }
@@ -57,7 +55,7 @@ describe('named error steps, OpenAI-shaped bodies', () => {
   );
 
   it.each(['azure chat', 'azure responses'] as const)(
-    '%s: content-filter is Azure\'s 400 content_filter',
+    "%s: content-filter is Azure's 400 content_filter",
     async kind => {
       const error = await failWith(kind, 'content-filter');
 
@@ -67,7 +65,7 @@ describe('named error steps, OpenAI-shaped bodies', () => {
     },
   );
 
-  it.each(OPENAI_KINDS)('%s: credits is a 402 with OpenRouter\'s numeric code', async kind => {
+  it.each(OPENAI_KINDS)("%s: credits is a 402 with OpenRouter's numeric code", async kind => {
     const error = await failWith(kind, 'credits');
 
     expect(error.statusCode).toBe(402);
@@ -87,7 +85,7 @@ describe('named error steps, OpenRouter-shaped bodies', () => {
     });
   });
 
-  it('auth: OpenRouter\'s own 401', async () => {
+  it("auth: OpenRouter's own 401", async () => {
     const error = await failWith('openrouter chat', 'auth');
 
     expect(error.statusCode).toBe(401);

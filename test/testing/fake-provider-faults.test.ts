@@ -1,9 +1,9 @@
 import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalAnswer, startFakeProvider, type FakeProvider } from '../../src/testing/index';
 import { splitIntoTokens } from '../../src/testing/canonical-answer';
-import { caught, collectStream, deferredSignal, modelsFor, type ModelKind } from './helpers';
+import { canonicalAnswer, type FakeProvider, startFakeProvider } from '../../src/testing/index';
+import { caught, collectStream, deferredSignal, type ModelKind, modelsFor } from './helpers';
 
 let fake: FakeProvider;
 
@@ -19,7 +19,13 @@ afterAll(() => fake.close());
 
 const MODEL = 'faulty';
 const TOKENS = splitIntoTokens(canonicalAnswer(MODEL));
-const STREAM_KINDS: ModelKind[] = ['openai chat', 'openai responses', 'azure chat', 'azure responses', 'openrouter chat'];
+const STREAM_KINDS: ModelKind[] = [
+  'openai chat',
+  'openai responses',
+  'azure chat',
+  'azure responses',
+  'openrouter chat',
+];
 
 function model(kind: ModelKind) {
   return modelsFor(fake, MODEL)[kind];
@@ -290,7 +296,7 @@ describe('errorAfterTokens', () => {
     },
   );
 
-  it('openrouter chat: N tokens, then OpenRouter\'s mid-stream error chunk', async () => {
+  it("openrouter chat: N tokens, then OpenRouter's mid-stream error chunk", async () => {
     fake.setScript({ [MODEL]: { errorAfterTokens: 3 } });
     const outcome = await collectStream(model('openrouter chat'));
 

@@ -3,12 +3,12 @@ import { generateText } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   canonicalAnswer,
-  fakeProviderFetch,
-  startFakeProvider,
   type FakeProvider,
   type FakeStep,
+  fakeProviderFetch,
+  startFakeProvider,
 } from '../../src/testing/index';
-import { caught, collectStream, modelsFor, type FakeTarget, type ModelKind } from './helpers';
+import { caught, collectStream, type FakeTarget, type ModelKind, modelsFor } from './helpers';
 
 let fake: FakeProvider;
 
@@ -112,9 +112,11 @@ describe('fakeProviderFetch specifics', () => {
     signal,
   });
 
-  it('serves the default answer through the providers\' default base URLs', async () => {
+  it("serves the default answer through the providers' default base URLs", async () => {
     const fakeFetch = fakeProviderFetch({});
-    const outcome = await collectStream(modelsFor({ ...REAL_LOOKING_URLS, fetch: fakeFetch }, MODEL)['azure responses']);
+    const outcome = await collectStream(
+      modelsFor({ ...REAL_LOOKING_URLS, fetch: fakeFetch }, MODEL)['azure responses'],
+    );
 
     expect(outcome.text).toBe(canonicalAnswer(MODEL));
     expect(fakeFetch.requests[0]).toMatchObject({

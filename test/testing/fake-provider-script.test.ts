@@ -1,7 +1,7 @@
 import { generateText } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalAnswer, startFakeProvider, type FakeProvider, type FakeRequest } from '../../src/testing/index';
 import { splitIntoTokens } from '../../src/testing/canonical-answer';
+import { canonicalAnswer, type FakeProvider, type FakeRequest, startFakeProvider } from '../../src/testing/index';
 import { modelsFor } from './helpers';
 
 let fake: FakeProvider;
@@ -26,9 +26,13 @@ describe('script sequences', () => {
   it('consumes one step per request to a model, then answers ok', async () => {
     fake.setScript({ a: ['quota', 'server-error', { status: 418 }] });
 
-    expect([await statusOf('a'), await statusOf('a'), await statusOf('a'), await statusOf('a'), await statusOf('a')]).toEqual([
-      429, 500, 418, 200, 200,
-    ]);
+    expect([
+      await statusOf('a'),
+      await statusOf('a'),
+      await statusOf('a'),
+      await statusOf('a'),
+      await statusOf('a'),
+    ]).toEqual([429, 500, 418, 200, 200]);
     expect(fake.requestsFor('a').map(request => request.step)).toEqual([
       'quota',
       'server-error',

@@ -1,0 +1,31 @@
+import type { LanguageModelV4 } from '@ai-sdk/provider';
+import { withFallback } from '../with-fallback';
+import type { FallbackChainConfig, FallbackFromConfigOptions } from './config-types';
+import { resolveChainFromConfig } from './resolve-chain';
+
+/**
+ * The model `withFallback` returns, built from a config instead of code.
+ *
+ * `config` is a {@link FallbackChainConfig} in camelCase, or the original
+ * design's snake_case JSON (`model_name`, `base_url`, `catch_errors`,
+ * `max_retries_per_provider`, …), e.g. from {@link loadFallbackConfig}.
+ * Without it, `AI_SDK_FALLBACK_CONFIG` is read (the JSON or a path).
+ *
+ * Everything is checked here, synchronously, never at the first request: the
+ * config's fields (errors name the field as spelled, e.g.
+ * `providers[1].catch_errors[0]`), the API keys in the environment, and the
+ * provider packages, which are loaded only when the config names them.
+ *
+ * @throws {FallbackConfigError} with every problem listed.
+ *
+ * @example
+ * const model = fallbackFromConfig(loadFallbackConfig('./fallback.json'), { onFallback: e => log(e) });
+ * const result = streamText({ model, prompt, maxRetries: 0 });
+ */
+export function fallbackFromConfig(
+  config?: FallbackChainConfig | Readonly<Record<string, unknown>>,
+  options: FallbackFromConfigOptions = {},
+): LanguageModelV4 {
+  const { models, config: chainConfig } = resolveChainFromConfig(config, options);
+  return withFallback(models, chainConfig);
+}

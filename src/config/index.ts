@@ -1,0 +1,10 @@
+export type {
+  FallbackChainConfig,
+  FallbackFromConfigOptions,
+  FallbackProviderConfig,
+  FallbackProviderName,
+} from './config-types';
+export type { FallbackErrorTypeName } from './error-type-name';
+export { FallbackConfigError, type FallbackConfigIssue } from './fallback-config-error';
+export { fallbackFromConfig } from './fallback-from-config';
+export { CONFIG_ENV_VAR, loadFallbackConfig } from './load-fallback-config';

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { resolveChainFromConfig } from '../../src/config/resolve-chain';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const section = readme.slice(readme.indexOf('## Configure a chain from data'), readme.indexOf('## The demo'));
+const jsonBlocks = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map(match => JSON.parse(match[1]!) as unknown);
+const env = { OPENAI_API_KEY: 'k', AZURE_API_KEY: 'k', TEAM_OPENROUTER_KEY: 'k' };
+
+function entries(config: unknown) {
+  return resolveChainFromConfig(config, { env }).models.map(item => {
+    const { model, ...entry } = item as { model: { provider: string; modelId: string } };
+    return { provider: model.provider, modelId: model.modelId, ...entry };
+  });
+}
+
+describe("the README's config examples", () => {
+  it('are valid, and the snake_case and camelCase ones describe the same chain', () => {
+    expect(jsonBlocks).toHaveLength(2);
+    const [snake, camel] = jsonBlocks;
+    expect(entries(snake)).toEqual(entries(camel));
+    expect(entries(snake).map(entry => `${entry.provider}:${entry.modelId}`)).toEqual([
+      'openai.responses:gpt-4o',
+      'azure.chat:gpt-35-turbo',
+      'openrouter:anthropic/claude-sonnet-4',
+    ]);
+  });
+});
