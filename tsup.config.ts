@@ -18,5 +18,6 @@ export default defineConfig({
   clean: true,
   target: 'node22',
   treeshake: true,
-  splitting: false,
+  // Shared chunks: the subpaths import the same core as the main entry, so its classes and state exist once.
+  splitting: true,
 });

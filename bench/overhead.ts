@@ -1,0 +1,178 @@
+import { generateText, streamText } from 'ai';
+import { Bench } from 'tinybench';
+import { callOptions, inMemoryModel } from './in-memory-models';
+import type { BenchModel, LibraryKey, OverheadLibrary } from './libraries';
+import { cpuNow, median } from './stats';
+
+/** One overhead measurement for one library: its own median and its ratio to calling the model directly. */
+export interface OverheadFigure {
+  /** Median over rounds of the round's median (µs of CPU time per call, or ms per stream). */
+  value: number;
+  /** Median over rounds of `value / direct` measured in the same round (time ratio: 1.00 = no overhead). */
+  ratio: number;
+  /** Smallest and largest per-round ratio: how much the machine's noise moved it. */
+  ratioRange: [number, number];
+  /** Rounds measured. */
+  rounds: number;
+}
+
+export type OverheadMetric = 'doGenerate' | 'generateText' | 'doStream' | 'streamText';
+
+export type OverheadResults = Record<OverheadMetric, Map<LibraryKey, OverheadFigure>>;
+
+/** How many rounds a metric gets: up to `max`, and no more once `budgetMs` is spent, but at least `min`. */
+export interface RoundPlan {
+  min: number;
+  max: number;
+  budgetMs: number;
+}
+
+export interface OverheadPlan {
+  overheadRounds: Record<OverheadMetric, RoundPlan>;
+  /** Text parts per stream. */
+  streamParts: number;
+}
+
+interface Subject {
+  library: OverheadLibrary;
+  /** Answers at once, 5-part streams. */
+  small: BenchModel;
+  /** Streams `streamParts` text parts. */
+  long: BenchModel;
+}
+
+/**
+ * Runs the no-failure overhead benchmarks. Every round measures every library
+ * (direct included) back to back, in an order rotated per round. Rounds of
+ * calls are short (30 ms of CPU per library) and many, so the libraries a
+ * ratio compares ran within a fraction of a second of each other: a slow
+ * phase of the machine (a shared VM has them, whatever the load average
+ * says) lands on all of them or is outvoted by the other rounds. Ratios are
+ * taken within a round, then the median across rounds is reported.
+ */
+export async function runOverhead(
+  libraries: readonly OverheadLibrary[],
+  plan: OverheadPlan,
+  log: (line: string) => void,
+): Promise<OverheadResults> {
+  const subjects: Subject[] = libraries.map(library => ({
+    library,
+    small: library.wrap(inMemoryModel('primary'), inMemoryModel('fallback')),
+    long: library.wrap(
+      inMemoryModel('primary', { streamParts: plan.streamParts }),
+      inMemoryModel('fallback', { streamParts: plan.streamParts }),
+    ),
+  }));
+
+  const perCall = (batch: number, call: (subject: Subject) => Promise<unknown>) => ({ batch, call });
+  const measures: Record<
+    OverheadMetric,
+    { batch: number; call: (subject: Subject) => Promise<unknown>; time: number }
+  > = {
+    doGenerate: { ...perCall(200, subject => Promise.resolve(subject.small.doGenerate(callOptions))), time: 30 },
+    generateText: {
+      ...perCall(20, subject => generateText({ model: subject.small.model, prompt: 'Hello', maxRetries: 0 })),
+      time: 30,
+    },
+    doStream: { ...perCall(1, subject => readAll(subject.long, plan.streamParts)), time: 0 },
+    streamText: { ...perCall(1, subject => streamAll(subject.long, plan.streamParts)), time: 0 },
+  };
+
+  const results = {} as OverheadResults;
+  for (const metric of Object.keys(measures) as OverheadMetric[]) {
+    const { batch, call, time } = measures[metric];
+    const perRound: Map<LibraryKey, number>[] = [];
+    // Streams are long: one per library and round, after a first round that only warms up.
+    const streams = time === 0;
+    const rounds = plan.overheadRounds[metric];
+    const metricStart = performance.now();
+    for (let round = streams ? -1 : 0; round < rounds.max; round++) {
+      // On a busy machine rounds take longer: stop at the budget rather than overrun the whole run.
+      if (round >= rounds.min && performance.now() - metricStart > rounds.budgetMs) break;
+      const order = rotate(subjects, round + 1);
+      const bench = new Bench({
+        name: round < 0 ? `${metric} warm-up` : `${metric} round ${round + 1}`,
+        time,
+        iterations: streams ? 1 : 8,
+        // Calls warm up in the first round only; streams have a warm-up round of their own.
+        warmup: !streams && round === 0,
+        warmupTime: 300,
+        warmupIterations: 16,
+        // Budgets and samples in CPU time: see cpuNow.
+        now: cpuNow,
+        throws: true,
+      });
+      for (const subject of order) {
+        bench.add(
+          subject.library.key,
+          async () => {
+            const start = cpuNow();
+            for (let i = 0; i < batch; i++) await call(subject);
+            const elapsed = cpuNow() - start;
+            return { overriddenDuration: elapsed / batch, overriddenIterationCost: elapsed };
+          },
+          {
+            async: true,
+            // Each long stream starts from a collected heap (with --expose-gc, as `npm run bench` runs):
+            // otherwise one library pays for the garbage the previous one left.
+            beforeEach: streams ? () => (globalThis as { gc?: () => void }).gc?.() : undefined,
+          },
+        );
+      }
+      await bench.run();
+      const medians = new Map<LibraryKey, number>();
+      for (const task of bench.tasks) {
+        const result = task.result;
+        if (result.state !== 'completed') throw new Error(`${bench.name}: ${task.name} ended ${result.state}`);
+        // µs per call for calls, ms per stream for streams.
+        medians.set(task.name as LibraryKey, streams ? result.latency.p50 : result.latency.p50 * 1000);
+      }
+      if (round >= 0) perRound.push(medians);
+      if (streams || round % 10 === 0) {
+        log(`  ${bench.name}: ${[...medians].map(([key, value]) => `${key} ${value.toFixed(2)}`).join(', ')}`);
+      }
+    }
+    results[metric] = summarize(perRound, libraries);
+  }
+  return results;
+}
+
+function summarize(perRound: Map<LibraryKey, number>[], libraries: readonly OverheadLibrary[]) {
+  const figures = new Map<LibraryKey, OverheadFigure>();
+  for (const { key } of libraries) {
+    const ratios = perRound.map(round => round.get(key)! / round.get('direct')!);
+    figures.set(key, {
+      value: median(perRound.map(round => round.get(key)!)),
+      ratio: median(ratios),
+      ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+      rounds: perRound.length,
+    });
+  }
+  return figures;
+}
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+/** Reads a long stream straight from `doStream`, as `ai` would, without `streamText`'s own work. */
+async function readAll(subject: BenchModel, expectedParts: number): Promise<void> {
+  const { stream } = await subject.doStream(callOptions);
+  const reader = stream.getReader();
+  let deltas = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if ((value as { type: string }).type === 'text-delta') deltas++;
+  }
+  if (deltas !== expectedParts) throw new Error(`doStream delivered ${deltas} of ${expectedParts} text parts`);
+}
+
+/** Consumes a long `streamText` answer as an app does: through `textStream`. */
+async function streamAll(subject: BenchModel, expectedChars: number): Promise<void> {
+  const result = streamText({ model: subject.model, prompt: 'Hello', maxRetries: 0 });
+  let chars = 0;
+  for await (const delta of result.textStream) chars += delta.length;
+  if (chars !== expectedChars) throw new Error(`streamText delivered ${chars} of ${expectedChars} characters`);
+}

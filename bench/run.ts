@@ -1,0 +1,193 @@
+/**
+ * `npm run bench`: overhead and failover benchmarks of ai-sdk-fallback side by
+ * side with ai-fallback and ai-retry. Writes BENCHMARKS.md, the chart, and the
+ * README's headline table (between its `bench:start` / `bench:end` markers).
+ *
+ * Flags: `--quick` (fewer rounds: a smoke test, not figures to quote),
+ * `--no-write` (print only), `--report-only` (no measuring: rewrite the
+ * outputs from the last run's figures, kept in node_modules/.cache).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { barChartSvg } from './chart';
+import { coreEntry } from './core';
+import { describeEnvironment, loadAverage } from './environment';
+import { CAP_MS, runFailover, scenarios } from './failover';
+import type { HeapResult } from './heap-child';
+import { failoverSetups, overheadLibraries } from './libraries';
+import { type OverheadResults, runOverhead } from './overhead';
+import { type BenchReport, benchmarksMarkdown, headlineMarkdown } from './report';
+import { median } from './stats';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const write = !process.argv.includes('--no-write');
+const reportOnly = process.argv.includes('--report-only');
+const CHART = 'docs/bench-time-to-answer.svg';
+const LAST_RUN = join(root, 'node_modules/.cache/ai-sdk-fallback/bench-last-run.json');
+
+const plan = {
+  overheadRounds: quick
+    ? {
+        doGenerate: { min: 5, max: 5, budgetMs: 0 },
+        generateText: { min: 5, max: 5, budgetMs: 0 },
+        doStream: { min: 1, max: 1, budgetMs: 0 },
+        streamText: { min: 1, max: 1, budgetMs: 0 },
+      }
+    : {
+        doGenerate: { min: 20, max: 60, budgetMs: 12_000 },
+        generateText: { min: 20, max: 60, budgetMs: 12_000 },
+        doStream: { min: 3, max: 7, budgetMs: 8_000 },
+        streamText: { min: 3, max: 9, budgetMs: 60_000 },
+      },
+  streamParts: 100_000,
+  repetitions: quick ? 2 : 5,
+  heapCalls: 100_000,
+};
+
+const log = (line: string) => console.log(line);
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Heap growth in a fresh process per library and operation, so no library's garbage counts against another. */
+function heapChild(library: string, operation: string): Promise<HeapResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', 'bench/heap-child.ts', library, operation, String(plan.heapCalls)],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', chunk => {
+      out += chunk;
+    });
+    child.once('error', reject);
+    child.once('exit', code => {
+      if (code !== 0) reject(new Error(`heap-child ${library} ${operation} exited with ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').at(-1)!) as HeapResult);
+    });
+  });
+}
+
+type SavedReport = Omit<BenchReport, 'overhead' | 'libraries' | 'setups'> & {
+  overhead: Record<string, [string, unknown][]>;
+};
+
+async function measure(): Promise<BenchReport> {
+  if (newestSource(join(root, 'src')) > statSync(coreEntry).mtimeMs) {
+    console.warn(
+      'warning: src/ is newer than dist/index.js; `npm run bench` builds first, `tsx bench/run.ts` does not',
+    );
+  }
+
+  const started = performance.now();
+  const environment = describeEnvironment();
+  const loadAtStart = loadAverage();
+  log(
+    `ai-sdk-fallback benchmarks: ${environment.machine}, Node ${environment.node}, load ${loadAtStart}${quick ? ' (quick)' : ''}`,
+  );
+
+  log('overhead (in-memory models):');
+  const overhead = await runOverhead(overheadLibraries, plan, log);
+
+  log(`heap (${plan.heapCalls} calls per library and operation, one process each):`);
+  const heap: HeapResult[] = [];
+  for (const library of overheadLibraries) {
+    for (const operation of ['doGenerate', 'doStream']) {
+      const result = await heapChild(library.key, operation);
+      heap.push(result);
+      log(`  ${library.key} ${operation}: ${result.growthBytes} bytes, ${result.listenersLeft} listeners left`);
+    }
+  }
+
+  log('failover (HTTP, fake provider on 127.0.0.1):');
+  const setups = failoverSetups();
+  const failover = await runFailover(setups, plan, log);
+
+  return {
+    environment,
+    load: { start: loadAtStart, end: loadAverage() },
+    durationS: (performance.now() - started) / 1000,
+    plan,
+    libraries: overheadLibraries,
+    overhead,
+    heap,
+    setups,
+    failover,
+    chartPath: CHART,
+  };
+}
+
+/** The figures of a run without the code (setups and libraries are rebuilt from this file's imports). */
+function save(report: BenchReport): void {
+  const { libraries: _libraries, setups: _setups, ...data } = report;
+  const saved: SavedReport = {
+    ...data,
+    overhead: Object.fromEntries(Object.entries(report.overhead).map(([metric, figures]) => [metric, [...figures]])),
+  };
+  mkdirSync(dirname(LAST_RUN), { recursive: true });
+  writeFileSync(LAST_RUN, JSON.stringify(saved));
+}
+
+function load(): BenchReport {
+  const saved = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as SavedReport;
+  return {
+    ...saved,
+    libraries: overheadLibraries,
+    setups: failoverSetups(),
+    overhead: Object.fromEntries(
+      Object.entries(saved.overhead).map(([metric, figures]) => [metric, new Map(figures)]),
+    ) as unknown as OverheadResults,
+  };
+}
+
+const report = reportOnly ? load() : await measure();
+if (!reportOnly) save(report);
+const { setups, failover } = report;
+
+const chart = barChartSvg({
+  title: 'Time to a complete answer when the primary fails (generateText, @ai-sdk/openai over HTTP)',
+  series: setups.map(setup => ({ name: setup.label, color: setup.color })),
+  groups: scenarios.map(scenario => ({
+    label: scenario.chartLabel,
+    values: setups.map(setup => {
+      const result = failover.find(r => r.scenario === scenario.key && r.setup === setup.key)!;
+      return result.answeredMs.length === 0 ? undefined : median(result.answeredMs);
+    }),
+  })),
+  missingLabel: `no answer in ${CAP_MS / 1000} s`,
+  missingAtMs: CAP_MS,
+});
+
+const markdown = benchmarksMarkdown(report);
+if (write) {
+  writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
+  writeFileSync(join(root, CHART), chart);
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const markers = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
+  if (markers.test(readme)) {
+    writeFileSync(
+      readmePath,
+      readme.replace(markers, (_, start, end) => `${start}${headlineMarkdown(report)}${end}`),
+    );
+  } else {
+    console.warn('README.md has no <!-- bench:start --> / <!-- bench:end --> markers: headline table not updated');
+  }
+  log(
+    reportOnly
+      ? `rewrote BENCHMARKS.md, ${CHART} and the README headline from the run of ${report.environment.date}`
+      : `wrote BENCHMARKS.md, ${CHART} and the README headline in ${report.durationS.toFixed(0)} s`,
+  );
+} else {
+  console.log(markdown);
+}

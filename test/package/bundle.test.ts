@@ -1,0 +1,42 @@
+import { builtinModules } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { CORE_BUDGET, CORE_PEERS, FORBIDDEN_IN_CORE, isPackage, SUBPATH_SOURCES } from '../../scripts/package-rules';
+import { bundleCore } from './core-bundle';
+
+const isBuiltin = (specifier: string) =>
+  specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]!);
+
+describe('what importing the core loads', () => {
+  it('importing withFallback reaches no provider package, Redis client, config loader or testing kit', async () => {
+    const bundle = await bundleCore("export { withFallback } from './src/index';");
+
+    expect(bundle.inputs.length).toBeGreaterThan(0);
+    for (const folder of SUBPATH_SOURCES) {
+      expect(
+        bundle.inputs.filter(path => path.startsWith(folder)),
+        `sources from ${folder}`,
+      ).toEqual([]);
+    }
+    for (const name of FORBIDDEN_IN_CORE) {
+      expect(
+        bundle.externals.filter(specifier => isPackage(specifier, name)),
+        `imports of ${name}`,
+      ).toEqual([]);
+    }
+  });
+
+  it('the core imports only its required peers and Node built-ins', async () => {
+    const bundle = await bundleCore("export * from './src/index';");
+    const unexpected = bundle.externals.filter(
+      specifier => !isBuiltin(specifier) && !CORE_PEERS.some(peer => isPackage(specifier, peer)),
+    );
+    // A new dependency of the core is a decision: add it to CORE_PEERS (and peerDependencies) on purpose.
+    expect(unexpected).toEqual([]);
+  });
+
+  it(`the whole core stays within its size budget (${CORE_BUDGET.minifiedBytes / 1000} kB minified, ${CORE_BUDGET.gzipBytes / 1000} kB gzip)`, async () => {
+    const bundle = await bundleCore("export * from './src/index';");
+    expect(bundle.minifiedBytes).toBeLessThanOrEqual(CORE_BUDGET.minifiedBytes);
+    expect(bundle.gzipBytes).toBeLessThanOrEqual(CORE_BUDGET.gzipBytes);
+  });
+});
