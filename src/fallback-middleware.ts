@@ -24,7 +24,10 @@ export function fallbackMiddleware(
   const chainFor = (model: LanguageModelV4) => {
     let chain = chains.get(model);
     if (chain === undefined) {
-      const [head] = resolveEntries([{ ...primary, model }], options, { caller: 'fallbackMiddleware', root: 'primary' });
+      const [head] = resolveEntries([{ ...primary, model }], options, {
+        caller: 'fallbackMiddleware',
+        root: 'primary',
+      });
       chain = [head!, ...rest];
       chains.set(model, chain);
     }

@@ -1,10 +1,6 @@
-import type {
-  LanguageModelV2,
-  LanguageModelV3,
-  LanguageModelV4,
-  LanguageModelV4CallOptions,
-} from '@ai-sdk/provider';
+import type { LanguageModelV2, LanguageModelV3, LanguageModelV4, LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import type { FallbackErrorType } from './errors/fallback-error-type';
+import type { HealthStore } from './health/health-store';
 
 /** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
 export type FallbackModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
@@ -98,6 +94,77 @@ export interface FallbackAttempt extends FallbackEntryRef {
   error: unknown;
   statusCode?: number;
   durationMs: number;
+  /** Set when the entry was not called because its circuit is open (`type` is then the failure that opened it). */
+  skipped?: FallbackSkip;
+}
+
+/** Why a circuit opened. */
+export type FallbackCircuitReason =
+  /** The provider answered with a Retry-After: the entry cools down for that long (capped at `maxCooldownMs`). */
+  | 'retry-after'
+  /** `failureThreshold` consecutive failures. */
+  | 'failures'
+  /** The half-open probe failed: cooling down again, twice as long. */
+  | 'probe-failed';
+
+/** An entry the chain passed over without calling it, because its circuit is open. */
+export interface FallbackSkip {
+  /** `'circuit-open'`: cooling down. `'probe-in-flight'`: half-open, and another call is probing it. */
+  reason: 'circuit-open' | 'probe-in-flight';
+  /** Why the circuit opened. */
+  openedBy: FallbackCircuitReason;
+  /** Epoch milliseconds when the cooldown ends and one call may probe the entry again. */
+  until: number;
+}
+
+/**
+ * Per-entry health: entries that keep failing, or that answered with a
+ * Retry-After, are skipped for a cooldown instead of being asked on every
+ * call. See the README's "Health" section for why the defaults are what they are.
+ */
+export interface FallbackCircuitBreaker {
+  /** Consecutive failures (of provider-side types) that open the circuit. Default 3. */
+  failureThreshold?: number;
+  /** First cooldown after the threshold is reached. Default 30 000. */
+  cooldownMs?: number;
+  /** Longest cooldown: caps doubling after failed probes, and Retry-After. Default 300 000. */
+  maxCooldownMs?: number;
+  /**
+   * Where health is kept. Default: a `memoryHealthStore()` of this `withFallback` alone.
+   * Pass one store to several `withFallback` calls to share it, or
+   * `redisHealthStore` (`ai-sdk-fallback/redis`) to share it across processes.
+   */
+  store?: HealthStore;
+  /** Longest a store operation may take before the breaker uses local memory instead. Default 100. */
+  storeTimeoutMs?: number;
+}
+
+/** `onCircuitOpen`: an entry will be skipped until `until`. */
+export interface FallbackCircuitOpenEvent extends FallbackCallContext {
+  entry: FallbackEntryRef;
+  reason: FallbackCircuitReason;
+  /** Epoch milliseconds when the cooldown ends. */
+  until: number;
+  cooldownMs: number;
+  /** Consecutive failures counted so far. */
+  failures: number;
+  /** The failure that opened it. */
+  type: Exclude<FallbackErrorType, 'all'>;
+  error: unknown;
+  statusCode?: number;
+}
+
+/** `onCircuitClose`: an entry that was open answered again and is called normally. */
+export interface FallbackCircuitCloseEvent extends FallbackCallContext {
+  entry: FallbackEntryRef;
+  /**
+   * `'probe'`: the half-open probe answered. `'retry'`: a retry that a call
+   * waited for (after a Retry-After) answered. `'last-resort'`: it answered
+   * when every entry was open.
+   */
+  reason: 'probe' | 'retry' | 'last-resort';
+  /** When the cooldown it closes from ended (or would have). */
+  until: number;
 }
 
 /** Context common to every event: which call it belongs to. */
@@ -147,6 +214,8 @@ export interface FallbackCaughtError extends FallbackEntryRef {
   type: Exclude<FallbackErrorType, 'all'>;
   message: string;
   statusCode?: number;
+  /** Set when the entry was not called because its circuit is open. */
+  skipped?: FallbackSkip;
 }
 
 /** `providerMetadata.fallback` on results and on the stream's `finish` part. */
@@ -190,14 +259,18 @@ export interface FallbackConfig {
    */
   midStream?: 'error' | 'continue';
   /** The error mapper hook: return a type, or `undefined` for the built-in mapping. */
-  classifyError?: (
-    error: unknown,
-    context: FallbackClassifyContext,
-  ) => FallbackErrorType | undefined;
+  classifyError?: (error: unknown, context: FallbackClassifyContext) => FallbackErrorType | undefined;
   onRetry?: (event: FallbackRetryEvent) => void;
   onFallback?: (event: FallbackSwitchEvent) => void;
   onSuccess?: (event: FallbackSuccessEvent) => void;
   onExhausted?: (event: FallbackExhaustedEvent) => void;
+  /**
+   * Remember failing entries and skip them for a cooldown. Default: on, with
+   * the defaults of {@link FallbackCircuitBreaker}. `false` turns it off.
+   */
+  circuitBreaker?: FallbackCircuitBreaker | false;
+  onCircuitOpen?: (event: FallbackCircuitOpenEvent) => void;
+  onCircuitClose?: (event: FallbackCircuitCloseEvent) => void;
   /** Console-compatible; silent by default. */
   logger?: FallbackLogger;
 }

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   FallbackErrorType,
   FallbackExhaustedError,
+  type FallbackMetadata,
   fallbackMiddleware,
   withFallback,
-  type FallbackMetadata,
 } from '../src/index';
 import { apiError, generateResult, scriptedModel } from './helpers/mock-models';
 
@@ -35,7 +35,17 @@ describe('withFallback: generateText', () => {
     expect(fallbackOf(result)).toEqual({
       servedBy: { index: 1, id: 'mock:backup', provider: 'mock', modelId: 'backup' },
       attempts: 2,
-      caught: [{ index: 0, id: 'mock:primary', provider: 'mock', modelId: 'primary', type: 'provider-unavailable', message: expect.stringContaining('HTTP 503'), statusCode: 503 }],
+      caught: [
+        {
+          index: 0,
+          id: 'mock:primary',
+          provider: 'mock',
+          modelId: 'primary',
+          type: 'provider-unavailable',
+          message: expect.stringContaining('HTTP 503'),
+          statusCode: 503,
+        },
+      ],
     });
   });
 
@@ -122,7 +132,12 @@ describe('withFallback: generateText', () => {
       model: withFallback(
         [
           scriptedModel('a', [{ error: apiError(503) }, { error: apiError(503) }]),
-          { model: scriptedModel('b', [{ error: apiError(401, { message: 'Incorrect API key provided: sk-proj-abc123def456ghi789' }) }]), id: 'b-east' },
+          {
+            model: scriptedModel('b', [
+              { error: apiError(401, { message: 'Incorrect API key provided: sk-proj-abc123def456ghi789' }) },
+            ]),
+            id: 'b-east',
+          },
         ],
         { maxRetriesPerModel: 1, backoff: { initialDelayMs: 0, jitter: false }, onExhausted },
       ),
@@ -226,13 +241,19 @@ describe('withFallback: generateText', () => {
     expect(seen).toEqual(['mock:a builtIn=provider-unavailable']);
   });
 
-  it("gives an entry its own settings, merging providerOptions per provider", async () => {
+  it('gives an entry its own settings, merging providerOptions per provider', async () => {
     const backup = scriptedModel('backup');
     await generateText({
-      model: withFallback([
-        scriptedModel('primary', [{ error: apiError(503) }]),
-        { model: backup, settings: { temperature: 0.2, maxOutputTokens: 64, providerOptions: { openai: { user: 'u1' } } } },
-      ], { maxRetriesPerModel: 0 }),
+      model: withFallback(
+        [
+          scriptedModel('primary', [{ error: apiError(503) }]),
+          {
+            model: backup,
+            settings: { temperature: 0.2, maxOutputTokens: 64, providerOptions: { openai: { user: 'u1' } } },
+          },
+        ],
+        { maxRetriesPerModel: 0 },
+      ),
       prompt: 'hi',
       temperature: 0.9,
       providerOptions: { openai: { store: false }, other: { x: 1 } },
@@ -257,16 +278,21 @@ describe('withFallback: generateText', () => {
     });
     const backup = new MockLanguageModelV4({
       modelId: 'backup',
-      doGenerate: async options => generateResult(`backup:${JSON.stringify(options.prompt).match(/question (\d+)/)![1]}`),
+      doGenerate: async options =>
+        generateResult(`backup:${JSON.stringify(options.prompt).match(/question (\d+)/)![1]}`),
     });
-    const model = withFallback([primary, backup], { maxRetriesPerModel: 1, backoff: { initialDelayMs: 1, jitter: true } });
+    const model = withFallback([primary, backup], {
+      maxRetriesPerModel: 1,
+      backoff: { initialDelayMs: 1, jitter: true },
+    });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) => generateText({ model, prompt: `question ${i}`, maxRetries: 0 })),
     );
     results.forEach((result, i) => {
       const served = fallbackOf(result).servedBy.modelId;
       expect(result.text).toBe(`${served}:${i}`);
-      expect(fallbackOf(result).attempts).toBe(fallbackOf(result).caught.length + 1);
+      // Entries skipped for an open circuit are listed in caught but were not attempted.
+      expect(fallbackOf(result).attempts).toBe(fallbackOf(result).caught.filter(c => !c.skipped).length + 1);
     });
     expect(primary.doGenerateCalls.length + backup.doGenerateCalls.length).toBeGreaterThanOrEqual(50);
   });
@@ -277,7 +303,13 @@ describe('withFallback: generateText', () => {
       modelId: 'gpt-4o',
       doGenerate: async () => ({ ...generateResult('from v3'), content: [{ type: 'text', text: 'from v3' }] }) as never,
     });
-    const failing = new MockLanguageModelV4({ provider: 'azure', modelId: 'gpt-4o', doGenerate: async () => { throw apiError(500); } });
+    const failing = new MockLanguageModelV4({
+      provider: 'azure',
+      modelId: 'gpt-4o',
+      doGenerate: async () => {
+        throw apiError(500);
+      },
+    });
     const result = await generateText({
       model: withFallback([failing, v3], { maxRetriesPerModel: 0 }),
       prompt: 'hi',
@@ -299,8 +331,10 @@ describe('withFallback: generateText', () => {
     expect(fallbackOf(result).servedBy.index).toBe(1);
   });
 
-  it("claims only the URLs every entry supports", async () => {
-    const a = new MockLanguageModelV4({ supportedUrls: { 'image/*': [/^https:\/\//], 'application/pdf': [/^https:\/\//] } });
+  it('claims only the URLs every entry supports', async () => {
+    const a = new MockLanguageModelV4({
+      supportedUrls: { 'image/*': [/^https:\/\//], 'application/pdf': [/^https:\/\//] },
+    });
     const b = new MockLanguageModelV4({ supportedUrls: { '*': [/^https:\/\/cdn\.example\.com\//] } });
     const urls = await withFallback([a, b]).supportedUrls;
     expect(Object.keys(urls)).toEqual(['image/*', 'application/pdf']);
@@ -312,13 +346,41 @@ describe('withFallback: generateText', () => {
 describe('withFallback: configuration errors', () => {
   it.each<[string, unknown[], unknown, RegExp]>([
     ['empty chain', [], {}, /models: expected a non-empty array/],
-    ['unknown error type, with a suggestion', [{ model: scriptedModel('a'), catchErrors: ['RateLimt'] }], {}, /models\[0\]\.catchErrors\[0\]: expected one of/],
-    ['near miss', [scriptedModel('a')], { retryOn: ['ratelimit'] }, /config\.retryOn\[0\]: .*did you mean 'rate-limit'/],
-    ['negative retries', [scriptedModel('a')], { maxRetriesPerModel: -1 }, /config\.maxRetriesPerModel: expected a whole number >= 0/],
+    [
+      'unknown error type, with a suggestion',
+      [{ model: scriptedModel('a'), catchErrors: ['RateLimt'] }],
+      {},
+      /models\[0\]\.catchErrors\[0\]: expected one of/,
+    ],
+    [
+      'near miss',
+      [scriptedModel('a')],
+      { retryOn: ['ratelimit'] },
+      /config\.retryOn\[0\]: .*did you mean 'rate-limit'/,
+    ],
+    [
+      'negative retries',
+      [scriptedModel('a')],
+      { maxRetriesPerModel: -1 },
+      /config\.maxRetriesPerModel: expected a whole number >= 0/,
+    ],
     ['typo in a key', [scriptedModel('a')], { maxRetriesPerModal: 1 }, /config: .*maxRetriesPerModal/],
     ['not a model', [{ model: { name: 'gpt' } }], {}, /models\[0\]\.model: expected an AI SDK language model/],
-    ['timeout of 0', [scriptedModel('a')], { timeouts: { requestMs: 0 } }, /config\.timeouts\.requestMs: expected a number of milliseconds > 0, or false/],
-    ['duplicate ids', [{ model: scriptedModel('a'), id: 'x' }, { model: scriptedModel('b'), id: 'x' }], {}, /models\[1\]\.id: 'x' is already used/],
+    [
+      'timeout of 0',
+      [scriptedModel('a')],
+      { timeouts: { requestMs: 0 } },
+      /config\.timeouts\.requestMs: expected a number of milliseconds > 0, or false/,
+    ],
+    [
+      'duplicate ids',
+      [
+        { model: scriptedModel('a'), id: 'x' },
+        { model: scriptedModel('b'), id: 'x' },
+      ],
+      {},
+      /models\[1\]\.id: 'x' is already used/,
+    ],
   ])('%s', (_, models, config, message) => {
     expect(() => withFallback(models as never, config as never)).toThrow(message);
   });

@@ -2,20 +2,30 @@ import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { streamText } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { FallbackExhaustedError, withFallback, type FallbackMetadata } from '../src/index';
+import { FallbackExhaustedError, type FallbackMetadata, withFallback } from '../src/index';
 import { apiError, partsStream, scriptedModel, textParts, usage } from './helpers/mock-models';
 
 function streamingModel(modelId: string, streams: (() => ReadableStream<LanguageModelV4StreamPart>)[]) {
   let call = 0;
   return new MockLanguageModelV4({
     modelId,
-    doStream: async () => ({ stream: (streams[call++] ?? (() => partsStream(textParts(`Answer from ${modelId}.`))))() }),
+    doStream: async () => ({
+      stream: (streams[call++] ?? (() => partsStream(textParts(`Answer from ${modelId}.`))))(),
+    }),
   });
 }
 
 async function run(model: ReturnType<typeof withFallback>, abortSignal?: AbortSignal) {
   const errors: unknown[] = [];
-  const result = streamText({ model, prompt: 'hi', maxRetries: 0, abortSignal, onError: ({ error }) => { errors.push(error); } });
+  const result = streamText({
+    model,
+    prompt: 'hi',
+    maxRetries: 0,
+    abortSignal,
+    onError: ({ error }) => {
+      errors.push(error);
+    },
+  });
   const parts: string[] = [];
   for await (const part of result.fullStream) parts.push(part.type);
   return { result, parts, errors, text: await Promise.resolve(result.text).catch(() => undefined) };
@@ -26,9 +36,17 @@ const errorPart = (error: unknown): LanguageModelV4StreamPart => ({ type: 'error
 describe('withFallback: streamText', () => {
   it('falls back on an error part before any output, showing nothing of the failed attempt', async () => {
     const primary = streamingModel('primary', [
-      () => partsStream([{ type: 'stream-start', warnings: [] }, { type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: '' }, errorPart({ code: 502, message: 'Provider returned error' })]),
+      () =>
+        partsStream([
+          { type: 'stream-start', warnings: [] },
+          { type: 'text-start', id: 't' },
+          { type: 'text-delta', id: 't', delta: '' },
+          errorPart({ code: 502, message: 'Provider returned error' }),
+        ]),
     ]);
-    const { text, parts, result } = await run(withFallback([primary, streamingModel('backup', [])], { maxRetriesPerModel: 0 }));
+    const { text, parts, result } = await run(
+      withFallback([primary, streamingModel('backup', [])], { maxRetriesPerModel: 0 }),
+    );
     expect(text).toBe('Answer from backup.');
     expect(parts.filter(p => p === 'start')).toHaveLength(1);
     expect(parts).not.toContain('error');
@@ -39,15 +57,30 @@ describe('withFallback: streamText', () => {
   });
 
   it('falls back when doStream rejects, when the read rejects, and when the stream finishes with error and no output', async () => {
-    const finishError: LanguageModelV4StreamPart = { type: 'finish', finishReason: { unified: 'error', raw: undefined }, usage };
-    const a = new MockLanguageModelV4({ modelId: 'a', doStream: async () => { throw apiError(503); } });
-    const b = streamingModel('b', [() => partsStream([{ type: 'stream-start', warnings: [] }], new TypeError('terminated'))]);
+    const finishError: LanguageModelV4StreamPart = {
+      type: 'finish',
+      finishReason: { unified: 'error', raw: undefined },
+      usage,
+    };
+    const a = new MockLanguageModelV4({
+      modelId: 'a',
+      doStream: async () => {
+        throw apiError(503);
+      },
+    });
+    const b = streamingModel('b', [
+      () => partsStream([{ type: 'stream-start', warnings: [] }], new TypeError('terminated')),
+    ]);
     const c = streamingModel('c', [() => partsStream([{ type: 'stream-start', warnings: [] }, finishError])]);
     const d = streamingModel('d', []);
     const { text, result } = await run(withFallback([a, b, c, d], { maxRetriesPerModel: 0 }));
     expect(text).toBe('Answer from d.');
     const metadata = (await result.providerMetadata)?.fallback as unknown as FallbackMetadata;
-    expect(metadata.caught.map(c => `${c.modelId}:${c.type}`)).toEqual(['a:provider-unavailable', 'b:network', 'c:provider-unavailable']);
+    expect(metadata.caught.map(c => `${c.modelId}:${c.type}`)).toEqual([
+      'a:provider-unavailable',
+      'b:network',
+      'c:provider-unavailable',
+    ]);
   });
 
   it('after commit forwards the error and ends: never a second model spliced in, never a finish that says stop', async () => {
@@ -65,7 +98,12 @@ describe('withFallback: streamText', () => {
 
   it('forwards an error part after commit as the error and ends the stream', async () => {
     const primary = streamingModel('primary', [
-      () => partsStream([...textParts('Half ', { finish: false }).slice(0, 3), errorPart({ message: 'server_error' }), { type: 'text-delta', id: 't', delta: 'never shown' }]),
+      () =>
+        partsStream([
+          ...textParts('Half ', { finish: false }).slice(0, 3),
+          errorPart({ message: 'server_error' }),
+          { type: 'text-delta', id: 't', delta: 'never shown' },
+        ]),
     ]);
     const { text, errors } = await run(withFallback([primary, streamingModel('backup', [])]));
     expect(text).toBe('Half ');
@@ -77,11 +115,16 @@ describe('withFallback: streamText', () => {
     const { result, text } = await run(withFallback([streamingModel('primary', [])]));
     expect(text).toBe('Answer from primary.');
     const metadata = (await result.providerMetadata)?.fallback as unknown as FallbackMetadata;
-    expect(metadata).toEqual({ servedBy: { index: 0, id: 'mock-provider:primary', provider: 'mock-provider', modelId: 'primary' }, attempts: 1, caught: [] });
+    expect(metadata).toEqual({
+      servedBy: { index: 0, id: 'mock-provider:primary', provider: 'mock-provider', modelId: 'primary' },
+      attempts: 1,
+      caught: [],
+    });
   });
 
   it('rejects with FallbackExhaustedError when every model fails before commit', async () => {
-    const failing = (id: string) => streamingModel(id, [() => partsStream([errorPart({ code: 'server_error', message: 'boom' })])]);
+    const failing = (id: string) =>
+      streamingModel(id, [() => partsStream([errorPart({ code: 'server_error', message: 'boom' })])]);
     const { errors } = await run(withFallback([failing('a'), failing('b')], { maxRetriesPerModel: 0 }));
     expect(errors).toHaveLength(1);
     expect(FallbackExhaustedError.isInstance(errors[0])).toBe(true);
@@ -134,7 +177,14 @@ describe('withFallback: streamText', () => {
     const first = await reader.read();
     expect(first.value?.type).toBe('stream-start');
     controller.abort(new Error('stop pressed'));
-    await expect((async () => { for (;;) { const r = await reader.read(); if (r.done) return; } })()).rejects.toThrow('stop pressed');
+    await expect(
+      (async () => {
+        for (;;) {
+          const r = await reader.read();
+          if (r.done) return;
+        }
+      })(),
+    ).rejects.toThrow('stop pressed');
     expect(backup.doStreamCalls).toHaveLength(0);
   });
 });

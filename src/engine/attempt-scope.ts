@@ -1,7 +1,4 @@
-import {
-  FallbackTimeoutError,
-  type FallbackTimeoutKind,
-} from '../errors/fallback-timeout-error';
+import { FallbackTimeoutError, type FallbackTimeoutKind } from '../errors/fallback-timeout-error';
 
 /**
  * The life of one attempt: an AbortController linked to the caller's signal,
@@ -14,6 +11,10 @@ export class AttemptScope {
   private readonly unlink: () => void;
   private idleMs = 0;
   private lastActivity = 0;
+  /** True while a read of the stream is pending: only then is silence the provider's. */
+  private waiting = false;
+  /** Rejects of pending `race` calls, settled on abort without an event listener per race. */
+  private readonly racers = new Set<(reason: unknown) => void>();
 
   constructor(private readonly callerSignal: AbortSignal | undefined) {
     if (callerSignal === undefined) {
@@ -55,9 +56,11 @@ export class AttemptScope {
   }
 
   /**
-   * Starts the silence clock of a stream. Parts call `touch()`, which only
-   * records the time: the one timer re-arms itself lazily, so a long stream
-   * pays no timer churn per part.
+   * Starts the silence clock of a stream. Reads call `reading()` and
+   * `received()`, which only record the time: the one timer re-arms itself
+   * lazily, so a long stream pays no timer churn per part. Time the consumer
+   * spends not reading (backpressure) is not silence: the clock only counts
+   * while a read is pending.
    */
   armIdle(ms: number | false): void {
     this.disarm('chunk-idle');
@@ -67,8 +70,15 @@ export class AttemptScope {
     this.scheduleIdle(ms);
   }
 
-  /** Records stream activity for the silence clock. */
-  touch(): void {
+  /** A read of the stream starts: silence counts from now. */
+  reading(): void {
+    this.waiting = true;
+    this.lastActivity = performance.now();
+  }
+
+  /** A read of the stream delivered a part. */
+  received(): void {
+    this.waiting = false;
     this.lastActivity = performance.now();
   }
 
@@ -77,10 +87,10 @@ export class AttemptScope {
       'chunk-idle',
       setTimeout(() => {
         const silentFor = performance.now() - this.lastActivity;
-        if (silentFor >= this.idleMs) {
+        if (this.waiting && silentFor >= this.idleMs) {
           this.abort(new FallbackTimeoutError({ kind: 'chunk-idle', timeoutMs: this.idleMs }));
         } else {
-          this.scheduleIdle(this.idleMs - silentFor);
+          this.scheduleIdle(this.waiting ? this.idleMs - silentFor : this.idleMs);
         }
       }, delayMs),
     );
@@ -98,6 +108,8 @@ export class AttemptScope {
     if (this.signal.aborted) return;
     this.clearTimers();
     this.controller.abort(reason);
+    for (const reject of this.racers) reject(reason);
+    this.racers.clear();
   }
 
   /**
@@ -111,15 +123,14 @@ export class AttemptScope {
       return Promise.reject(signal.reason);
     }
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
+      this.racers.add(reject);
       Promise.resolve(promise).then(
         value => {
-          signal.removeEventListener('abort', onAbort);
+          this.racers.delete(reject);
           resolve(value);
         },
         error => {
-          signal.removeEventListener('abort', onAbort);
+          this.racers.delete(reject);
           reject(error);
         },
       );

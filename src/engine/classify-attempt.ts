@@ -1,6 +1,6 @@
 import { classifyError } from '../errors/classify-error';
-import { CLASSIFIED_ERROR_TYPES } from '../errors/fallback-error-type';
 import { describeError, getStatusCode } from '../errors/error-details';
+import { CLASSIFIED_ERROR_TYPES } from '../errors/fallback-error-type';
 import { getRetryAfterMs } from '../errors/retry-after';
 import type { ResolvedEntry, ResolvedOptions } from '../options/resolve-options';
 import type { FallbackAttempt, FallbackCaughtError, FallbackEntryRef } from '../types';
@@ -37,12 +37,12 @@ export function classifyAttempt(
         }
       }
     } catch (hookError) {
-      options.logger.warn?.(
-        `[ai-sdk-fallback] classifyError threw; using '${builtIn}': ${describeError(hookError)}`,
-      );
+      options.logger.warn?.(`[ai-sdk-fallback] classifyError threw; using '${builtIn}': ${describeError(hookError)}`);
     }
   }
-  const statusCode = getStatusCode(error);
+  // A stream cut after a 200 carries status 200: that says nothing about the failure, so it is not reported.
+  const status = getStatusCode(error);
+  const statusCode = status !== undefined && status >= 400 ? status : undefined;
   return {
     ...entryRef(entry),
     attempt,

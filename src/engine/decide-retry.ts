@@ -1,7 +1,4 @@
-import {
-  type FallbackErrorType,
-  matchesErrorType,
-} from '../errors/fallback-error-type';
+import { type FallbackErrorType, matchesErrorType } from '../errors/fallback-error-type';
 
 /** What is known about a failed attempt when deciding whether to retry the same model. */
 export interface RetryInput {

@@ -1,7 +1,4 @@
-import {
-  type FallbackErrorType,
-  matchesErrorType,
-} from '../errors/fallback-error-type';
+import { type FallbackErrorType, matchesErrorType } from '../errors/fallback-error-type';
 
 /**
  * The index of the first entry after `current` whose `catchErrors` matches

@@ -29,7 +29,8 @@ const MAX_BODY_SIGNAL_CHARS = 10_000;
 const QUOTA_WORDING =
   /insufficient[_ ]quota|exceeded your current quota|quota exceeded|billing|insufficient (?:credits|balance|funds)|credit balance|out of credits|free-models-per-day|\bper[- ]day\b|daily limit/;
 const RATE_LIMIT_WORDING = /rate[_ ]limit|too[_ ]many[_ ]requests/;
-const AUTH_WORDING = /invalid_api_key|incorrect api key|authentication_error|permission_error|permission_denied|unauthorized/;
+const AUTH_WORDING =
+  /invalid_api_key|incorrect api key|authentication_error|permission_error|permission_denied|unauthorized/;
 const UNAVAILABLE_WORDING = /overloaded|server_error|service_unavailable|internal_server_error/;
 const CONTEXT_LENGTH_WORDING =
   /context_length_exceeded|context[ _-]length|context window|maximum context|too many tokens|prompt is too long|input is too long|reduce the length of the (?:messages|prompt|input)|exceeds the maximum number of tokens/;
@@ -63,14 +64,14 @@ const RULES: readonly Rule[] = [
   ['rate-limit', isRateLimited],
   ['content-filter', isModerationBlock],
   ['auth', isAuthFailure],
-  ['timeout', (facts) => facts.status === 408 || facts.status === 504],
+  ['timeout', facts => facts.status === 408 || facts.status === 504],
   ['provider-unavailable', isProviderFailure],
   ['network', isConnectionFailure],
-  ['context-length', (facts) => isClientOrUnknown(facts.status) && CONTEXT_LENGTH_WORDING.test(facts.signals)],
-  ['content-filter', (facts) => isClientOrUnknown(facts.status) && CONTENT_FILTER_WORDING.test(facts.signals)],
-  ['bad-request', (facts) => isClientError(facts.status)],
+  ['context-length', facts => isClientOrUnknown(facts.status) && CONTEXT_LENGTH_WORDING.test(facts.signals)],
+  ['content-filter', facts => isClientOrUnknown(facts.status) && CONTENT_FILTER_WORDING.test(facts.signals)],
+  ['bad-request', facts => isClientError(facts.status)],
   // The provider sent something we could not read; another model may do better.
-  ['provider-unavailable', (facts) => facts.chain.some(isUnreadableResponse)],
+  ['provider-unavailable', facts => facts.chain.some(isUnreadableResponse)],
 ];
 
 /**
@@ -105,8 +106,8 @@ function classifyByIdentity(error: unknown): ClassifiedErrorType | undefined {
   const chain = causeChain(error);
   // Our own clock may surface wrapped: aborting a body read with it as the reason makes
   // provider-utils report "Failed to process successful response" with it as the cause.
-  if (chain.some((link) => FallbackTimeoutError.isInstance(link))) return 'timeout';
-  if (chain.some((link) => LoadAPIKeyError.isInstance(link))) return 'auth';
+  if (chain.some(link => FallbackTimeoutError.isInstance(link))) return 'timeout';
+  if (chain.some(link => LoadAPIKeyError.isInstance(link))) return 'auth';
   return classifyAbort(chain);
 }
 

@@ -118,9 +118,7 @@ function ownStatus(error: unknown): number | undefined {
   const record = asRecord(error);
   if (record === undefined) return undefined;
   return (
-    toHttpStatus(record.statusCode, 100) ??
-    toHttpStatus(record.status, 100) ??
-    toHttpStatus(record.status_code, 100)
+    toHttpStatus(record.statusCode, 100) ?? toHttpStatus(record.status, 100) ?? toHttpStatus(record.status_code, 100)
   );
 }
 
@@ -140,9 +138,7 @@ function embeddedStatus(error: unknown): number | undefined {
 
 function toHttpStatus(value: unknown, min: number): number | undefined {
   const number = typeof value === 'string' && /^\s*\d{3}\s*$/.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) && number >= min && number <= 599
-    ? number
-    : undefined;
+  return typeof number === 'number' && Number.isInteger(number) && number >= min && number <= 599 ? number : undefined;
 }
 
 /**
@@ -166,7 +162,7 @@ function rawDescription(error: unknown): string {
   if (typeof error === 'string') return error;
   const record = asRecord(error);
   if (record === undefined) return String(error);
-  const label = [errorName(record), getStatusCode(error)].filter((part) => part !== undefined).join(' ');
+  const label = [errorName(record), getStatusCode(error)].filter(part => part !== undefined).join(' ');
   const message = errorMessage(error, record);
   const extra = [upstreamDetail(error, message), causeDetail(error, message)].filter(Boolean).join('; ');
   return `${label === '' ? '' : `${label}: `}${message}${extra === '' ? '' : ` (${extra})`}`;
@@ -204,7 +200,8 @@ function upstreamDetail(error: unknown, message: string): string | undefined {
     const raw = metadata === undefined ? undefined : (nonEmptyString(metadata.raw) ?? safeJson(metadata.raw));
     const provider = nonEmptyString(metadata?.provider_name);
     // OpenRouter's HTTP errors already read "[provider] upstream message"; only its 200 and stream errors hide the detail.
-    if (raw === undefined || message.includes(raw) || (provider !== undefined && message.includes(`[${provider}]`))) continue;
+    if (raw === undefined || message.includes(raw) || (provider !== undefined && message.includes(`[${provider}]`)))
+      continue;
     return provider === undefined ? raw : `${provider}: ${raw}`;
   }
   return undefined;

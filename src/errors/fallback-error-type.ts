@@ -28,14 +28,12 @@ export const FallbackErrorType = {
 } as const;
 
 /** One of the {@link FallbackErrorType} values, e.g. `'rate-limit'`. */
-export type FallbackErrorType =
-  (typeof FallbackErrorType)[keyof typeof FallbackErrorType];
+export type FallbackErrorType = (typeof FallbackErrorType)[keyof typeof FallbackErrorType];
 
 /** Every type a failure can be classified as (all but the `'all'` wildcard). */
-export const CLASSIFIED_ERROR_TYPES: readonly Exclude<FallbackErrorType, 'all'>[] =
-  Object.values(FallbackErrorType).filter(
-    (type): type is Exclude<FallbackErrorType, 'all'> => type !== 'all',
-  );
+export const CLASSIFIED_ERROR_TYPES: readonly Exclude<FallbackErrorType, 'all'>[] = Object.values(
+  FallbackErrorType,
+).filter((type): type is Exclude<FallbackErrorType, 'all'> => type !== 'all');
 
 /** Types that describe the request rather than the provider: another model would fail the same way. */
 export const REQUEST_ERROR_TYPES: readonly FallbackErrorType[] = [
@@ -45,9 +43,6 @@ export const REQUEST_ERROR_TYPES: readonly FallbackErrorType[] = [
 ];
 
 /** True when `type` is listed in `types` or `types` contains `'all'`. */
-export function matchesErrorType(
-  types: readonly FallbackErrorType[],
-  type: FallbackErrorType,
-): boolean {
+export function matchesErrorType(types: readonly FallbackErrorType[], type: FallbackErrorType): boolean {
   return types.includes(FallbackErrorType.All) || types.includes(type);
 }

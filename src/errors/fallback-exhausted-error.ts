@@ -18,6 +18,7 @@ export type FallbackExhaustedReason =
  * SDK's own `maxRetries` never runs the whole chain again.
  */
 export class FallbackExhaustedError extends AISDKError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the marker isInstance checks (AISDKError.hasMarker)
   private readonly [symbol] = true;
 
   /** Every failed attempt, in order. */

@@ -13,6 +13,7 @@ export type FallbackTimeoutKind = 'request' | 'first-chunk' | 'chunk-idle' | 'to
  * never turned into this error.
  */
 export class FallbackTimeoutError extends AISDKError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the marker isInstance checks (AISDKError.hasMarker)
   private readonly [symbol] = true;
 
   readonly kind: FallbackTimeoutKind;

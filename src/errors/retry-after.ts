@@ -8,7 +8,7 @@ type HeaderReader = (headers: HeaderBag, now: number) => number | undefined;
 
 // Most precise first: the first header any source carries wins.
 const READERS: readonly HeaderReader[] = [
-  (headers) => parseNonNegativeNumber(readHeader(headers, 'retry-after-ms')),
+  headers => parseNonNegativeNumber(readHeader(headers, 'retry-after-ms')),
   (headers, now) => parseRetryAfter(readHeader(headers, 'retry-after'), now),
   (headers, now) => parseResetEpoch(readHeader(headers, 'x-ratelimit-reset'), now),
 ];

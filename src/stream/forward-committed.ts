@@ -94,7 +94,12 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
     output.close();
   };
 
-  const emit = (part: PART) => {
+  const emitPlain = (part: PART) => {
+    output.enqueue(spec.isFinish(part) ? spec.withMetadata(part, metadata) : part);
+  };
+
+  /** With continuation on: also track the text so far and the open text block, for a prefill. */
+  const emitTracked = (part: PART) => {
     const block = spec.textBlockOf(part);
     if (block !== undefined) {
       const renamed = renamedBlocks.get(block.id);
@@ -106,8 +111,11 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
     const delta = spec.textOf(part);
     if (delta !== undefined) text += delta;
     else if (spec.isOutput(part)) textOnly = false;
-    output.enqueue(spec.isFinish(part) ? spec.withMetadata(part, metadata) : part);
+    emitPlain(part);
   };
+
+  // Without a continuation, a part costs one check and one enqueue: this is every part of every stream.
+  const emit = continueAfter === undefined ? emitPlain : emitTracked;
 
   /** The continuation's held parts: only its output, inside the text block the consumer already has open. */
   const emitContinuationHead = (head: PART[]) => {
@@ -124,9 +132,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
   /** Handles a failure after commit; true when another model now feeds the stream. */
   const recover = async (error: unknown): Promise<boolean> => {
     const continuable =
-      continueAfter !== undefined &&
-      textOnly &&
-      !(FallbackTimeoutError.isInstance(error) && error.kind === 'total');
+      continueAfter !== undefined && textOnly && !(FallbackTimeoutError.isInstance(error) && error.kind === 'total');
     if (!continuable) {
       fail(error);
       return false;
@@ -177,34 +183,28 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       }
       attach(current.scope);
     },
-    async pull(controller) {
+    // Promise chaining rather than an async function: this runs once per part.
+    pull(controller) {
       if (finished) return;
       const { reader, scope } = current;
-      let result: ReadableStreamReadResult<PART>;
-      try {
-        result = await reader.read();
-      } catch (error) {
-        await recover(scope.timeout ?? error);
-        return;
-      }
-      if (finished) return;
-      if (result.done) {
-        const timeout = scope.timeout;
-        if (timeout !== undefined) {
-          await recover(timeout);
-          return;
-        }
-        end();
-        controller.close();
-        return;
-      }
-      scope.touch();
-      const error = spec.errorOf(result.value);
-      if (error !== NO_ERROR) {
-        await recover(error);
-        return;
-      }
-      emit(result.value);
+      scope.reading();
+      return reader.read().then(
+        result => {
+          scope.received();
+          if (finished) return;
+          if (result.done) {
+            const timeout = scope.timeout;
+            if (timeout !== undefined) return recover(timeout).then(ignore);
+            end();
+            controller.close();
+            return;
+          }
+          const error = spec.errorOf(result.value);
+          if (error !== NO_ERROR) return recover(error).then(ignore);
+          emit(result.value);
+        },
+        error => recover(scope.timeout ?? error).then(ignore),
+      );
     },
     cancel(reason) {
       cancelled.abort(reason);
@@ -213,3 +213,5 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
     },
   });
 }
+
+function ignore(): void {}

@@ -26,12 +26,13 @@ export async function waitForCommit<PART>(
   const head: PART[] = [];
   try {
     for (;;) {
+      scope.reading();
       const { done, value: part } = await scope.race(reader.read());
+      scope.received();
       if (done) {
         if (head.some(spec.isFinish)) return { head, reader, done: true };
         throw new Error('The stream ended before any output and without a finish part');
       }
-      scope.touch();
       const error = spec.errorOf(part);
       if (error !== NO_ERROR) throw error ?? new Error('The stream sent an error part without an error');
       if (spec.finishedWithError(part)) {

@@ -10,7 +10,13 @@ describe('nextEntryIndex', () => {
     ['entries that do not match are passed over', chain([], ['auth'], ['rate-limit']), 0, 'rate-limit', 2],
     ["'all' matches every type", chain([], ['all']), 0, 'context-length', 1],
     ['no entry catches it', chain([], ['auth']), 0, 'timeout', undefined],
-    ['entries before the current one are never chosen again', chain(['all'], ['all'], ['auth']), 1, 'timeout', undefined],
+    [
+      'entries before the current one are never chosen again',
+      chain(['all'], ['all'], ['auth']),
+      1,
+      'timeout',
+      undefined,
+    ],
     ['the last entry has no next', chain([], ['all']), 1, 'network', undefined],
   ])('%s', (_, entries, current, type, expected) => {
     expect(nextEntryIndex(entries, current, type)).toBe(expected);

@@ -17,13 +17,12 @@ type Fetch = typeof globalThis.fetch;
 /** A fetch that answers every request with one canned response. */
 export function respond(status: number, body: unknown, headers: Record<string, string> = {}): Fetch {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return async () =>
-    new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
+  return async () => new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
 /** A fetch that answers with an SSE stream of the given `data:` events. */
 export function respondSse(events: readonly unknown[]): Fetch {
-  const text = events.map((event) => `data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`).join('');
+  const text = events.map(event => `data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`).join('');
   return async () => new Response(text, { status: 200, headers: { 'content-type': 'text/event-stream' } });
 }
 
@@ -54,7 +53,8 @@ export function failWithConnectionReset(): Fetch {
 
 export const openai = (fetch?: Fetch, baseURL?: string) => createOpenAI({ apiKey: 'sk-test', fetch, baseURL });
 export const azure = (fetch?: Fetch) => createAzure({ apiKey: 'azure-test', resourceName: 'test', fetch });
-export const openrouter = (fetch?: Fetch, baseURL?: string) => createOpenRouter({ apiKey: 'sk-or-test', fetch, baseURL });
+export const openrouter = (fetch?: Fetch, baseURL?: string) =>
+  createOpenRouter({ apiKey: 'sk-or-test', fetch, baseURL });
 
 /** Runs `doGenerate` and returns what it threw; fails when it did not throw. */
 export async function generateError(model: LanguageModelV4, abortSignal?: AbortSignal): Promise<unknown> {
@@ -109,7 +109,7 @@ export const keyless = {
 /** Runs `produce` with the API key variables unset, so a keyless provider must fail to load a key. */
 export async function withoutApiKeys<T>(produce: () => Promise<T>): Promise<T> {
   const names = ['OPENAI_API_KEY', 'AZURE_API_KEY', 'OPENROUTER_API_KEY'];
-  const saved = names.map((name) => [name, process.env[name]] as const);
+  const saved = names.map(name => [name, process.env[name]] as const);
   for (const name of names) delete process.env[name];
   try {
     return await produce();
@@ -126,21 +126,21 @@ export async function withServer<T>(handler: Handler, use: (baseURL: string) => 
     request.resume();
     request.on('end', () => handler(request, response));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   try {
     return await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`);
   } finally {
     server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await new Promise(resolve => server.close(resolve));
   }
 }
 
 /** A base URL on which nothing listens: the port was just released. */
 export async function refusedBaseURL(): Promise<string> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
+  await new Promise(resolve => server.close(resolve));
   return `http://127.0.0.1:${port}/v1`;
 }
 

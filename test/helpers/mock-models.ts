@@ -9,7 +9,11 @@ export const usage = {
 /** An API error as the provider packages throw it. */
 export function apiError(
   statusCode: number,
-  { message = `HTTP ${statusCode}`, headers, body }: { message?: string; headers?: Record<string, string>; body?: unknown } = {},
+  {
+    message = `HTTP ${statusCode}`,
+    headers,
+    body,
+  }: { message?: string; headers?: Record<string, string>; body?: unknown } = {},
 ): APICallError {
   return new APICallError({
     message,
@@ -33,7 +37,10 @@ export function generateResult(text: string, modelId?: string) {
 }
 
 /** A stream of parts, optionally failing at the end with a rejected read. */
-export function partsStream(parts: LanguageModelV4StreamPart[], failWith?: unknown): ReadableStream<LanguageModelV4StreamPart> {
+export function partsStream(
+  parts: LanguageModelV4StreamPart[],
+  failWith?: unknown,
+): ReadableStream<LanguageModelV4StreamPart> {
   let i = 0;
   return new ReadableStream({
     pull(controller) {
