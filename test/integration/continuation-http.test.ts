@@ -1,27 +1,11 @@
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FallbackConfig, withFallback } from '../../src/index';
 import { splitIntoTokens } from '../../src/testing/canonical-answer';
-import {
-  canonicalAnswer,
-  type FakeProvider,
-  type FakeStep,
-  prefillRemainder,
-  startFakeProvider,
-} from '../../src/testing/index';
-import { call, caughtLabels, PROVIDER_KINDS, type ProviderKind, realModel } from './helpers';
+import { canonicalAnswer, type FakeStep, prefillRemainder } from '../../src/testing/index';
+import { call, caughtLabels, fakeProviderForFile, PROVIDER_KINDS, type ProviderKind, realModel } from './helpers';
 
-let fake: FakeProvider;
-
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterEach(async () => {
-  await fake.whenIdle();
-  fake.setScript({});
-  fake.reset();
-});
-afterAll(() => fake.close());
+const fake = fakeProviderForFile();
 
 // Ids of the same length: a cut after the id, continued by the other model, reads as one sentence.
 const CUT = 'model-a';

@@ -3,8 +3,9 @@ import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { createOpenRouter } from '@openrouter/ai-sdk-provider';
 import { generateText, type ModelMessage, streamText } from 'ai';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { FallbackMetadata } from '../../src/index';
-import type { FakeProvider } from '../../src/testing/index';
+import { type FakeProvider, startFakeProvider } from '../../src/testing/index';
 
 /** The provider packages and APIs the chain is exercised through, each built on the fake server. */
 export const PROVIDER_KINDS = ['openai chat', 'openai responses', 'azure', 'openrouter'] as const;
@@ -111,4 +112,23 @@ export function caughtLabels(fallback: FallbackMetadata | undefined): string[] {
   return (fallback?.caught ?? []).map(
     caught => `${caught.modelId} ${caught.type}${caught.statusCode === undefined ? '' : ` ${caught.statusCode}`}`,
   );
+}
+
+/**
+ * One fake provider for the test file. After each test it waits until every
+ * socket is closed (a fault must leave none behind, and the next test's
+ * counts rely on a clean server), then forgets the script and the log.
+ */
+export function fakeProviderForFile(): FakeProvider {
+  let fake: FakeProvider | undefined;
+  beforeAll(async () => {
+    fake = await startFakeProvider();
+  });
+  afterEach(async () => {
+    await fake!.whenIdle();
+    fake!.setScript({});
+    fake!.reset();
+  });
+  afterAll(() => fake?.close());
+  return new Proxy({} as FakeProvider, { get: (_, key) => Reflect.get(fake!, key) });
 }

@@ -1,22 +1,19 @@
 import { APICallError } from '@ai-sdk/provider';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FallbackConfig, FallbackExhaustedError, withFallback } from '../../src/index';
 import { splitIntoTokens } from '../../src/testing/canonical-answer';
-import { canonicalAnswer, type FakeProvider, type FakeStep, startFakeProvider } from '../../src/testing/index';
-import { call, caughtLabels, type Operation, PROVIDER_KINDS, type ProviderKind, realModel } from './helpers';
+import { canonicalAnswer, type FakeStep } from '../../src/testing/index';
+import {
+  call,
+  caughtLabels,
+  fakeProviderForFile,
+  type Operation,
+  PROVIDER_KINDS,
+  type ProviderKind,
+  realModel,
+} from './helpers';
 
-let fake: FakeProvider;
-
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterEach(async () => {
-  // Every fault must leave no socket behind; the next test's counts rely on a clean server.
-  await fake.whenIdle();
-  fake.setScript({});
-  fake.reset();
-});
-afterAll(() => fake.close());
+const fake = fakeProviderForFile();
 
 const OPERATIONS: Operation[] = ['generate', 'stream'];
 // One retry per model keeps the request counts small and tells a retry from a fallback.

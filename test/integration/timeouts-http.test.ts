@@ -1,20 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FallbackConfig, FallbackExhaustedError, FallbackTimeoutError, withFallback } from '../../src/index';
 import { splitIntoTokens } from '../../src/testing/canonical-answer';
-import { canonicalAnswer, type FakeProvider, startFakeProvider } from '../../src/testing/index';
-import { call, caughtLabels, type Operation, type ProviderKind, realModel } from './helpers';
+import { canonicalAnswer } from '../../src/testing/index';
+import { call, caughtLabels, fakeProviderForFile, type Operation, type ProviderKind, realModel } from './helpers';
 
-let fake: FakeProvider;
-
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterEach(async () => {
-  await fake.whenIdle();
-  fake.setScript({});
-  fake.reset();
-});
-afterAll(() => fake.close());
+const fake = fakeProviderForFile();
 
 function chain(config: FallbackConfig, kind: ProviderKind = 'openai chat') {
   return withFallback([realModel(fake, kind, 'primary'), realModel(fake, kind, 'backup')], config);
