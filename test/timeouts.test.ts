@@ -39,6 +39,12 @@ async function collect(result: ReturnType<typeof streamText>) {
   return { errors, text: await Promise.resolve(result.text).catch(() => undefined) };
 }
 
+/** Streams 'hi' through a chain, consuming it as an app would; `done` settles with the text and errors. */
+function streamChain(...args: Parameters<typeof withFallback>) {
+  const result = streamText({ model: withFallback(...args), prompt: 'hi', maxRetries: 0, onError: () => {} });
+  return { result, done: collect(result) };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -67,13 +73,7 @@ describe('timeouts', () => {
 
   it('moves on when doStream hangs before headers', async () => {
     const { model, aborted } = hangingModel('hung');
-    const result = streamText({
-      model: withFallback([model, scriptedModel('backup')], { timeouts: { requestMs: 500 } }),
-      prompt: 'hi',
-      maxRetries: 0,
-      onError: () => {},
-    });
-    const done = collect(result);
+    const { done } = streamChain([model, scriptedModel('backup')], { timeouts: { requestMs: 500 } });
     await vi.advanceTimersByTimeAsync(500);
     expect((await done).text).toBe('Answer from backup.');
     expect(aborted).toEqual([true]);
@@ -85,15 +85,9 @@ describe('timeouts', () => {
       { type: 'text-start', id: 't' },
     ]);
     const primary = new MockLanguageModelV4({ modelId: 'slow', doStream: async () => ({ stream: slow.stream }) });
-    const result = streamText({
-      model: withFallback([primary, scriptedModel('backup')], {
-        timeouts: { firstChunkMs: 2_000, chunkIdleMs: false },
-      }),
-      prompt: 'hi',
-      maxRetries: 0,
-      onError: () => {},
+    const { done } = streamChain([primary, scriptedModel('backup')], {
+      timeouts: { firstChunkMs: 2_000, chunkIdleMs: false },
     });
-    const done = collect(result);
     await vi.advanceTimersByTimeAsync(2_000);
     expect((await done).text).toBe('Answer from backup.');
     expect(slow.state.cancelled).toBe(true);
@@ -103,13 +97,7 @@ describe('timeouts', () => {
   it('treats a stall before commit longer than chunkIdleMs as a failure', async () => {
     const stall = stallingStream([{ type: 'stream-start', warnings: [] }]);
     const primary = new MockLanguageModelV4({ modelId: 'stalls', doStream: async () => ({ stream: stall.stream }) });
-    const result = streamText({
-      model: withFallback([primary, scriptedModel('backup')], { timeouts: { chunkIdleMs: 300 } }),
-      prompt: 'hi',
-      maxRetries: 0,
-      onError: () => {},
-    });
-    const done = collect(result);
+    const { done } = streamChain([primary, scriptedModel('backup')], { timeouts: { chunkIdleMs: 300 } });
     await vi.advanceTimersByTimeAsync(300);
     expect((await done).text).toBe('Answer from backup.');
   });
@@ -117,18 +105,12 @@ describe('timeouts', () => {
   it('ends a stream that stalls after commit with a timeout error part, cancelling the inner stream', async () => {
     const stall = stallingStream(textParts('Half an ', { finish: false }).slice(0, 4));
     const backup = scriptedModel('backup');
-    const result = streamText({
-      model: withFallback(
-        [new MockLanguageModelV4({ modelId: 'stalls', doStream: async () => ({ stream: stall.stream }) }), backup],
-        {
-          timeouts: { chunkIdleMs: 1_000 },
-        },
-      ),
-      prompt: 'hi',
-      maxRetries: 0,
-      onError: () => {},
-    });
-    const done = collect(result);
+    const { result, done } = streamChain(
+      [new MockLanguageModelV4({ modelId: 'stalls', doStream: async () => ({ stream: stall.stream }) }), backup],
+      {
+        timeouts: { chunkIdleMs: 1_000 },
+      },
+    );
     await vi.advanceTimersByTimeAsync(999);
     expect(stall.state.cancelled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -153,13 +135,7 @@ describe('timeouts', () => {
         }),
       }),
     });
-    const result = streamText({
-      model: withFallback([primary], { timeouts: { chunkIdleMs: 1_000 } }),
-      prompt: 'hi',
-      maxRetries: 0,
-      onError: () => {},
-    });
-    const done = collect(result);
+    const { done } = streamChain([primary], { timeouts: { chunkIdleMs: 1_000 } });
     await vi.advanceTimersByTimeAsync(0);
     const parts = textParts('one two three four five six');
     for (const part of parts) {
@@ -224,13 +200,7 @@ describe('timeouts', () => {
           deliver = () => resolve({ stream: late.stream });
         }),
     });
-    const result = streamText({
-      model: withFallback([primary, scriptedModel('backup')], { timeouts: { requestMs: 500 } }),
-      prompt: 'hi',
-      maxRetries: 0,
-      onError: () => {},
-    });
-    const done = collect(result);
+    const { done } = streamChain([primary, scriptedModel('backup')], { timeouts: { requestMs: 500 } });
     await vi.advanceTimersByTimeAsync(500);
     expect((await done).text).toBe('Answer from backup.');
     deliver();
