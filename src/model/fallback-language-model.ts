@@ -1,5 +1,4 @@
 import type {
-  LanguageModelV4,
   LanguageModelV4CallOptions,
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamResult,
@@ -255,14 +254,6 @@ function withCause(error: unknown, cause: unknown): unknown {
     return copy;
   }
   return typeof error === 'object' && error !== null ? { ...error, cause } : { error, cause };
-}
-
-/** The AI SDK 7 model of a chain of V4 entries. */
-export function createFallbackLanguageModel(
-  entries: readonly ResolvedEntry[],
-  options: ResolvedOptions,
-): LanguageModelV4 {
-  return createChainModel(v4Adapter, entries, options);
 }
 
 /**

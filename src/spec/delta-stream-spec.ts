@@ -13,6 +13,16 @@ export interface DeltaFinish<PART extends DeltaStreamPart> {
   unknownUsage: FinishOf<PART>['usage'];
 }
 
+/** The finish of V3 and V4: `{ unified, raw }` reasons, usage split by token kind. */
+export const UNIFIED_FINISH = {
+  isError: (reason: { unified: string }) => reason.unified === 'error',
+  errorReason: { unified: 'error' as const, raw: undefined },
+  unknownUsage: {
+    inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+    outputTokens: { total: undefined, text: undefined, reasoning: undefined },
+  },
+};
+
 // The casts below re-type parts built from a part of the same union: a spread
 // of a generic part is not known to TypeScript to stay a member of it.
 
