@@ -1,7 +1,10 @@
 import type { LanguageModelV4, LanguageModelV4Middleware } from '@ai-sdk/provider';
-import { generateWithFallback, streamWithFallback } from './model/fallback-language-model';
-import { type ResolvedEntry, resolveEntries, resolveOptions } from './options/resolve-options';
+import { generateThroughChain } from './chain/generate';
+import { type Chain, createChain, type ResolvedEntry, resolveEntries, resolveOptions } from './chain/options';
+import { parseEntries } from './chain/options-schema';
+import { streamThroughChain } from './chain/stream';
 import type { FallbackConfig, FallbackEntry, FallbackModel } from './types';
+import { v4Adapter } from './versions/v4-adapter';
 
 /** Options of `fallbackMiddleware`: the chain's config, plus how the wrapped (primary) model is treated. */
 export interface FallbackMiddlewareConfig extends FallbackConfig {
@@ -9,26 +12,41 @@ export interface FallbackMiddlewareConfig extends FallbackConfig {
   primary?: Omit<FallbackEntry, 'model'>;
 }
 
+const CALLER = 'fallbackMiddleware';
+
 /**
- * The same engine as `withFallback`, as middleware: the wrapped model is the
- * primary and `fallbacks` follow it. Works with `wrapLanguageModel` and with
- * `createProviderRegistry(…, { languageModelMiddleware })`.
+ * The same engine as `withFallback`, as AI SDK 7 middleware: the wrapped
+ * model is the primary and `fallbacks` follow it. Works with
+ * `wrapLanguageModel` and with `createProviderRegistry(…, { languageModelMiddleware })`.
  */
 export function fallbackMiddleware(
   fallbacks: readonly (FallbackModel | FallbackEntry)[],
-  { primary, ...config }: FallbackMiddlewareConfig = {},
+  middlewareConfig: FallbackMiddlewareConfig = {},
 ): LanguageModelV4Middleware {
-  const options = resolveOptions(config, 'fallbackMiddleware');
-  const rest = resolveEntries(fallbacks, options, { caller: 'fallbackMiddleware', root: 'fallbacks', first: 1 });
-  const chains = new WeakMap<LanguageModelV4, ResolvedEntry[]>();
+  const { primary, ...config } = middlewareConfig ?? {};
+  const options = resolveOptions(config, CALLER);
+  const rest = resolveEntries(
+    parseEntries(fallbacks, { caller: CALLER, root: 'fallbacks', allowEmpty: true }),
+    options,
+    {
+      caller: CALLER,
+      root: 'fallbacks',
+      first: 1,
+    },
+  );
+  const chains = new WeakMap<LanguageModelV4, Chain>();
   const chainFor = (model: LanguageModelV4) => {
     let chain = chains.get(model);
     if (chain === undefined) {
-      const [head] = resolveEntries([{ ...primary, model }], options, {
-        caller: 'fallbackMiddleware',
-        root: 'primary',
-      });
-      chain = [head!, ...rest];
+      const [head] = resolveEntries(
+        parseEntries([{ ...primary, model }], { caller: CALLER, root: 'primary' }),
+        options,
+        {
+          caller: CALLER,
+          root: 'primary',
+        },
+      );
+      chain = createChain([head as ResolvedEntry, ...rest], options);
       chains.set(model, chain);
     }
     return chain;
@@ -37,8 +55,8 @@ export function fallbackMiddleware(
   return {
     specificationVersion: 'v4',
     wrapGenerate: ({ doGenerate, params, model }) =>
-      options.enabled ? generateWithFallback(chainFor(model), options, params) : doGenerate(),
+      options.enabled ? generateThroughChain(v4Adapter, chainFor(model), params) : doGenerate(),
     wrapStream: ({ doStream, params, model }) =>
-      options.enabled ? streamWithFallback(chainFor(model), options, params) : doStream(),
+      options.enabled ? streamThroughChain(v4Adapter, chainFor(model), params) : doStream(),
   };
 }

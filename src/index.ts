@@ -1,13 +1,11 @@
+export { FallbackCircuitOpenError } from './errors/circuit-open-error';
 export { classifyError } from './errors/classify-error';
-export { FallbackErrorType } from './errors/fallback-error-type';
 export { FallbackExhaustedError, type FallbackExhaustedReason } from './errors/fallback-exhausted-error';
 export { FallbackTimeoutError, type FallbackTimeoutKind } from './errors/fallback-timeout-error';
 export { getRetryAfterMs } from './errors/retry-after';
 export { type FallbackMiddlewareConfig, fallbackMiddleware } from './fallback-middleware';
-export { FallbackCircuitOpenError } from './health/circuit-open-error';
 export type { HealthStore, HealthStoreSetOptions } from './health/health-store';
 export { memoryHealthStore } from './health/memory-health-store';
-export type { FallbackLanguageModel } from './spec/fallback-language-model-type';
 export type {
   FallbackAttempt,
   FallbackBackoff,
@@ -32,4 +30,6 @@ export type {
   FallbackSwitchEvent,
   FallbackTimeouts,
 } from './types';
+export { FallbackErrorType } from './types/error-type';
+export type { FallbackLanguageModel } from './versions/fallback-language-model';
 export { withFallback } from './with-fallback';

@@ -1,13 +1,14 @@
 import type { LanguageModelV2, LanguageModelV3, LanguageModelV4 } from '@ai-sdk/provider';
-import { createChainModel } from './model/fallback-language-model';
-import { resolveEntries, resolveOptions } from './options/resolve-options';
-import type { ChainModel } from './spec/chain-model';
-import type { FallbackLanguageModel, ModelsOf } from './spec/fallback-language-model-type';
-import { refuseUnsupportedSettings } from './spec/refuse-unsupported-settings';
-import { SPEC_ADAPTERS } from './spec/spec-adapters';
-import { chainSpecVersion } from './spec/spec-version';
-import type { LanguageModelV1 } from './spec/v1-types';
+import { createChainModel } from './chain/model';
+import { createChain, resolveEntries, resolveOptions } from './chain/options';
+import { parseEntries } from './chain/options-schema';
 import type { FallbackConfig, FallbackEntry } from './types';
+import { SPEC_ADAPTERS } from './versions/adapters';
+import type { ChainModel } from './versions/chain-model';
+import type { FallbackLanguageModel, ModelsOf } from './versions/fallback-language-model';
+import { refuseUnsupportedSettings } from './versions/refuse-unsupported-settings';
+import { chainSpecVersion } from './versions/spec-version';
+import type { LanguageModelV1 } from './versions/v1-types';
 
 /**
  * One language model that tries `models` in order: the first is the primary,
@@ -40,9 +41,11 @@ export function withFallback(
 ): ChainModel {
   const options = resolveOptions(config);
   const version = chainSpecVersion(models);
-  const entries = resolveEntries(models, options, { version });
+  const entries = resolveEntries(parseEntries(models, { caller: 'withFallback', root: 'models' }), options, {
+    version,
+  });
   const adapter = SPEC_ADAPTERS[version];
   refuseUnsupportedSettings(entries, adapter);
   if (!options.enabled) return entries[0]!.model;
-  return createChainModel(adapter, entries, options);
+  return createChainModel(adapter, createChain(entries, options));
 }

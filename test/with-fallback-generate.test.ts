@@ -364,7 +364,12 @@ describe('withFallback: configuration errors', () => {
       { maxRetriesPerModel: -1 },
       /config\.maxRetriesPerModel: expected a whole number >= 0/,
     ],
-    ['typo in a key', [scriptedModel('a')], { maxRetriesPerModal: 1 }, /config: .*maxRetriesPerModal/],
+    [
+      'typo in a key',
+      [scriptedModel('a')],
+      { maxRetriesPerModal: 1 },
+      /config\.maxRetriesPerModal: unknown option \(did you mean 'maxRetriesPerModel'\?\)/,
+    ],
     ['not a model', [{ model: { name: 'gpt' } }], {}, /models\[0\]\.model: expected an AI SDK language model/],
     [
       'timeout of 0',

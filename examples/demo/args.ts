@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { closestMatch } from '../../src/config/did-you-mean';
+import { closestMatch } from '../../src/errors/did-you-mean';
 import { SCENARIOS, type Scenario } from './scenarios';
 
 /** What the command line asks for. */

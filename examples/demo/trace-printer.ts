@@ -1,4 +1,4 @@
-import { redactSecrets } from '../../src/errors/error-details';
+import { redactSecrets } from '../../src/errors/redact';
 import {
   classifyError,
   FallbackExhaustedError,

@@ -1,6 +1,12 @@
 import { z } from 'zod/v4';
-import { configSchema, entrySchema, timeoutsSchema } from '../options/options-schema';
-import { didYouMean } from './did-you-mean';
+import {
+  breakerFields,
+  configSchema,
+  entrySchema,
+  timeoutsSchema,
+  withBreakerShorthand,
+} from '../chain/options-schema';
+import { didYouMean } from '../errors/did-you-mean';
 import { errorTypeListSchema } from './error-type-name';
 
 export const PROVIDER_NAMES = ['openai', 'azure', 'openrouter'] as const;
@@ -85,19 +91,8 @@ export const providerEntrySchema = z
     }
   });
 
-const milliseconds = z
-  .number({ error: 'expected a number of milliseconds > 0' })
-  .positive('expected a number of milliseconds > 0');
-const breakerShape = {
-  enabled: z.boolean({ error: 'expected true or false' }).optional(),
-  failureThreshold: positiveInt.optional(),
-  cooldownMs: milliseconds.optional(),
-  maxCooldownMs: milliseconds.optional(),
-  storeTimeoutMs: milliseconds.optional(),
-};
-/** `false` is short for `{ enabled: false }`; the health store itself comes from the options. */
-const circuitBreakerSchema = z.preprocess(
-  value => (value === false ? { enabled: false } : value),
+const breakerShape = breakerFields;
+const circuitBreakerSchema = withBreakerShorthand(
   z.strictObject(breakerShape, {
     error: issue => (issue.code === 'invalid_type' ? 'expected false or an object' : undefined),
   }),

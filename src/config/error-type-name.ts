@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
-import { FallbackErrorType } from '../errors/fallback-error-type';
-import { didYouMean } from './did-you-mean';
+import { didYouMean } from '../errors/did-you-mean';
+import { FallbackErrorType } from '../types/error-type';
 
 /**
  * An error type as a config may spell it: the value (`'rate-limit'`) or the

@@ -1,3 +1,4 @@
+export { FallbackConfigError, type FallbackConfigIssue } from '../errors/fallback-config-error';
 export type {
   FallbackChainConfig,
   FallbackFromConfigOptions,
@@ -5,6 +6,5 @@ export type {
   FallbackProviderName,
 } from './config-types';
 export type { FallbackErrorTypeName } from './error-type-name';
-export { FallbackConfigError, type FallbackConfigIssue } from './fallback-config-error';
 export { fallbackFromConfig } from './fallback-from-config';
 export { CONFIG_ENV_VAR, loadFallbackConfig } from './load-fallback-config';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { FallbackChainConfig } from './config-types';
-import { FallbackConfigError } from './fallback-config-error';
 import { parseChainConfig } from './parse-chain-config';
 
 /** The environment variable that holds a config's JSON, or the path of a JSON file. */

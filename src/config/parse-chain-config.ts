@@ -1,8 +1,8 @@
 import type { core } from 'zod/v4';
-import { formatIssues, formatPath, type IssueLike } from '../options/format-issues';
+import { didYouMean } from '../errors/did-you-mean';
+import { FallbackConfigError } from '../errors/fallback-config-error';
+import { formatIssues, formatPath, type IssueLike } from '../errors/format-issues';
 import { chainConfigSchema, KNOWN_KEYS, type ParsedChainConfig } from './config-schema';
-import { didYouMean } from './did-you-mean';
-import { FallbackConfigError } from './fallback-config-error';
 import { canonicalKey, normalizeKeys, snakeKey } from './normalize-keys';
 
 /**

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
+import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { FallbackProviderName } from './config-types';
-import { FallbackConfigError } from './fallback-config-error';
 
 /** The package and factory behind each provider name. */
 export const PROVIDER_PACKAGES = {

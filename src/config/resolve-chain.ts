@@ -1,10 +1,10 @@
-import { redactSecrets } from '../errors/error-details';
+import { FallbackConfigError, type FallbackConfigIssue, issuesMessage } from '../errors/fallback-config-error';
+import { redactSecrets } from '../errors/redact';
 import type { FallbackConfig, FallbackEntry, FallbackModel } from '../types';
 import { definedOnly } from '../util/defined-only';
 import { buildProviderModel } from './build-provider-model';
 import type { ParsedChainConfig, ParsedProviderEntry } from './config-schema';
 import type { FallbackFromConfigOptions } from './config-types';
-import { FallbackConfigError, type FallbackConfigIssue, issuesMessage } from './fallback-config-error';
 import { CONFIG_ENV_VAR, loadFallbackConfig } from './load-fallback-config';
 import { parseChainConfig } from './parse-chain-config';
 import { loadProviderFactory, type ProviderFactory, type RequireFunction } from './provider-packages';

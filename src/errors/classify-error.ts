@@ -6,55 +6,31 @@ import {
   LoadAPIKeyError,
   TypeValidationError,
 } from '@ai-sdk/provider';
-import { asRecord, causeChain, errorPayloads, getStatusCode, type UnknownRecord } from './error-details';
-import type { FallbackErrorType } from './fallback-error-type';
+import type { FallbackErrorType } from '../types/error-type';
+import { type UnknownRecord, valueAt } from './error-graph';
+import { type ErrorFacts, readErrorFacts } from './facts';
 import { FallbackTimeoutError } from './fallback-timeout-error';
+import { CONNECTION_ERROR_CODES, PROVIDER_QUIRKS, PROVIDER_WORDING } from './providers';
 
 /** What {@link classifyError} can answer: every type but the `'all'` wildcard. */
 type ClassifiedErrorType = Exclude<FallbackErrorType, 'all'>;
 
-/** What the rules look at, read once from the error. */
-interface ErrorFacts {
+type Rule = readonly [ClassifiedErrorType, (facts: RuleFacts) => boolean];
+
+/** What the rules look at: the error's facts, and its wording as one lowercased text. */
+interface RuleFacts {
   readonly status: number | undefined;
   /** Lowercased codes, types and messages of the error and its payloads (and the body of an HTTP error). */
   readonly signals: string;
   readonly chain: readonly UnknownRecord[];
 }
 
-type Rule = readonly [ClassifiedErrorType, (facts: ErrorFacts) => boolean];
-
 // Error bodies can be large (OpenRouter relays the upstream body); the wording sits near the top.
 const MAX_BODY_SIGNAL_CHARS = 10_000;
 
-const QUOTA_WORDING =
-  /insufficient[_ ]quota|exceeded your current quota|quota exceeded|billing|insufficient (?:credits|balance|funds)|credit balance|out of credits|free-models-per-day|\bper[- ]day\b|daily limit/;
-const RATE_LIMIT_WORDING = /rate[_ ]limit|too[_ ]many[_ ]requests/;
-const AUTH_WORDING =
-  /invalid_api_key|incorrect api key|authentication_error|permission_error|permission_denied|unauthorized/;
-const UNAVAILABLE_WORDING = /overloaded|server_error|service_unavailable|internal_server_error/;
-const CONTEXT_LENGTH_WORDING =
-  /context_length_exceeded|context[ _-]length|context window|maximum context|too many tokens|prompt is too long|input is too long|reduce the length of the (?:messages|prompt|input)|exceeds the maximum number of tokens/;
-const CONTENT_FILTER_WORDING =
-  /content[_ ]filter|content[_ ]policy|content management policy|responsibleaipolicyviolation|safety system|\bflagged\b|moderation/;
-
-// Undici, Node and Bun codes for a connection that failed or was cut.
-const CONNECTION_ERROR_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'ConnectionRefused',
-  'ConnectionClosed',
-  'FailedToOpenSocket',
-]);
 const FETCH_FAILURE_MESSAGES = /^(?:fetch failed|failed to fetch|terminated|network error|load failed)$/i;
 const SOCKET_MESSAGES = /other side closed|socket hang up/i;
+const W = PROVIDER_WORDING;
 
 // First match wins. Quota comes before rate limit because both arrive as 429;
 // the specific statuses come before the wording so a 503 that mentions a
@@ -67,8 +43,8 @@ const RULES: readonly Rule[] = [
   ['timeout', facts => facts.status === 408 || facts.status === 504],
   ['provider-unavailable', isProviderFailure],
   ['network', isConnectionFailure],
-  ['context-length', facts => isClientOrUnknown(facts.status) && CONTEXT_LENGTH_WORDING.test(facts.signals)],
-  ['content-filter', facts => isClientOrUnknown(facts.status) && CONTENT_FILTER_WORDING.test(facts.signals)],
+  ['context-length', facts => isClientOrUnknown(facts.status) && W.contextLength.test(facts.signals)],
+  ['content-filter', facts => isClientOrUnknown(facts.status) && W.contentFilter.test(facts.signals)],
   ['bad-request', facts => isClientError(facts.status)],
   // The provider sent something we could not read; another model may do better.
   ['provider-unavailable', facts => facts.chain.some(isUnreadableResponse)],
@@ -94,16 +70,20 @@ const RULES: readonly Rule[] = [
  * ```
  */
 export function classifyError(error: unknown): ClassifiedErrorType {
+  return classifyFacts(readErrorFacts(error));
+}
+
+/** {@link classifyError} of facts already read. */
+export function classifyFacts(facts: ErrorFacts): ClassifiedErrorType {
   try {
-    return classifyByIdentity(error) ?? classifyByFacts(readFacts(error));
+    return classifyByIdentity(facts.chain) ?? classifyByRules(ruleFacts(facts));
   } catch {
     // A hostile object (a throwing getter, a revoked proxy) tells us nothing; treat it as unknown.
     return 'provider-unavailable';
   }
 }
 
-function classifyByIdentity(error: unknown): ClassifiedErrorType | undefined {
-  const chain = causeChain(error);
+function classifyByIdentity(chain: readonly UnknownRecord[]): ClassifiedErrorType | undefined {
   // Our own clock may surface wrapped: aborting a body read with it as the reason makes
   // provider-utils report "Failed to process successful response" with it as the cause.
   if (chain.some(link => FallbackTimeoutError.isInstance(link))) return 'timeout';
@@ -121,7 +101,7 @@ function classifyAbort(chain: readonly UnknownRecord[]): ClassifiedErrorType | u
   return undefined;
 }
 
-function classifyByFacts(facts: ErrorFacts): ClassifiedErrorType {
+function classifyByRules(facts: RuleFacts): ClassifiedErrorType {
   for (const [type, matches] of RULES) {
     if (matches(facts)) return type;
   }
@@ -131,11 +111,10 @@ function classifyByFacts(facts: ErrorFacts): ClassifiedErrorType {
   return 'provider-unavailable';
 }
 
-function readFacts(error: unknown): ErrorFacts {
-  const status = getStatusCode(error);
-  const texts: unknown[] = [asRecord(error)?.message];
-  for (const payload of errorPayloads(error)) {
-    texts.push(payload.code, payload.type, payload.message, upstreamRaw(payload));
+function ruleFacts({ error, record, payloads, status, chain }: ErrorFacts): RuleFacts {
+  const texts: unknown[] = [record?.message];
+  for (const payload of payloads) {
+    texts.push(payload.code, payload.type, payload.message, bodyText(valueAt(payload, PROVIDER_QUIRKS.upstreamRaw)));
   }
   if (APICallError.isInstance(error) && isErrorStatus(error.statusCode)) {
     // The parsed `data` drops fields the provider's schema does not know (Azure's innererror).
@@ -145,12 +124,7 @@ function readFacts(error: unknown): ErrorFacts {
     .filter((text): text is string => typeof text === 'string')
     .join('\n')
     .toLowerCase();
-  return { status, signals, chain: causeChain(error) };
-}
-
-/** OpenRouter relays the upstream provider's own error in `metadata.raw`. */
-function upstreamRaw(payload: UnknownRecord): string | undefined {
-  return bodyText(asRecord(payload.metadata)?.raw);
+  return { status, signals, chain };
 }
 
 /** A body as bounded text; bodies are not always the strings their types promise. */
@@ -164,31 +138,31 @@ function bodyText(body: unknown): string | undefined {
   }
 }
 
-function isQuotaExceeded({ status, signals }: ErrorFacts): boolean {
+function isQuotaExceeded({ status, signals }: RuleFacts): boolean {
   // OpenRouter: 402 means the account is out of credits.
-  return status === 402 || (isClientOrUnknown(status) && QUOTA_WORDING.test(signals));
+  return status === 402 || (isClientOrUnknown(status) && W.quota.test(signals));
 }
 
-function isRateLimited({ status, signals }: ErrorFacts): boolean {
-  return status === 429 || (isClientOrUnknown(status) && RATE_LIMIT_WORDING.test(signals));
+function isRateLimited({ status, signals }: RuleFacts): boolean {
+  return status === 429 || (isClientOrUnknown(status) && W.rateLimit.test(signals));
 }
 
 /** OpenRouter answers 403 when a moderated model flags the input: a filter, not a credential problem. */
-function isModerationBlock({ status, signals }: ErrorFacts): boolean {
-  return status === 403 && CONTENT_FILTER_WORDING.test(signals);
+function isModerationBlock({ status, signals }: RuleFacts): boolean {
+  return status === 403 && W.contentFilter.test(signals);
 }
 
-function isAuthFailure({ status, signals }: ErrorFacts): boolean {
-  return status === 401 || status === 403 || (isClientOrUnknown(status) && AUTH_WORDING.test(signals));
+function isAuthFailure({ status, signals }: RuleFacts): boolean {
+  return status === 401 || status === 403 || (isClientOrUnknown(status) && W.auth.test(signals));
 }
 
-function isProviderFailure({ status, signals }: ErrorFacts): boolean {
+function isProviderFailure({ status, signals }: RuleFacts): boolean {
   // By code or wording too: OpenAI's Responses API reports a failed response
   // (`server_error`) with a synthesized 400.
-  return (status !== undefined && status >= 500) || UNAVAILABLE_WORDING.test(signals);
+  return (status !== undefined && status >= 500) || W.unavailable.test(signals);
 }
 
-function isConnectionFailure({ status, chain }: ErrorFacts): boolean {
+function isConnectionFailure({ status, chain }: RuleFacts): boolean {
   if (status !== undefined && status >= 400) return false;
   return chain.some(isConnectionLink) || isBodyCutMidway(chain);
 }

@@ -1,6 +1,6 @@
 import { AISDKError } from '@ai-sdk/provider';
 import type { FallbackAttempt } from '../types';
-import { describeError } from './error-details';
+import { describeError } from './describe';
 
 const name = 'AI_FallbackExhaustedError';
 const marker = `vercel.ai.error.${name}`;

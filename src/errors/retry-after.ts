@@ -1,5 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
-import { asRecord, errorPayloads } from './error-details';
+import { asRecord, valueAt } from './error-graph';
+import { type ErrorFacts, readErrorFacts } from './facts';
+import { PROVIDER_QUIRKS } from './providers';
 
 /** Response headers as the SDK records them, a plain object from a payload, or a fetch `Headers`. */
 type HeaderBag = Record<string, unknown> | { get(name: string): string | null };
@@ -8,9 +10,9 @@ type HeaderReader = (headers: HeaderBag, now: number) => number | undefined;
 
 // Most precise first: the first header any source carries wins.
 const READERS: readonly HeaderReader[] = [
-  headers => parseNonNegativeNumber(readHeader(headers, 'retry-after-ms')),
-  (headers, now) => parseRetryAfter(readHeader(headers, 'retry-after'), now),
-  (headers, now) => parseResetEpoch(readHeader(headers, 'x-ratelimit-reset'), now),
+  headers => parseNonNegativeNumber(readHeader(headers, PROVIDER_QUIRKS.retryAfterMsHeader)),
+  (headers, now) => parseRetryAfter(readHeader(headers, PROVIDER_QUIRKS.retryAfterHeader), now),
+  (headers, now) => parseResetEpoch(readHeader(headers, PROVIDER_QUIRKS.resetEpochHeader), now),
 ];
 
 /**
@@ -32,8 +34,13 @@ const READERS: readonly HeaderReader[] = [
  * @param now - the current time in epoch milliseconds, for HTTP-date and epoch values.
  */
 export function getRetryAfterMs(error: unknown, now: number = Date.now()): number | undefined {
+  return retryAfterOf(readErrorFacts(error), now);
+}
+
+/** {@link getRetryAfterMs} of facts already read. */
+export function retryAfterOf(facts: ErrorFacts, now: number = Date.now()): number | undefined {
   try {
-    const sources = headerSources(error);
+    const sources = headerSources(facts);
     for (const read of READERS) {
       for (const headers of sources) {
         const delay = read(headers, now);
@@ -46,13 +53,11 @@ export function getRetryAfterMs(error: unknown, now: number = Date.now()): numbe
   }
 }
 
-function headerSources(error: unknown): HeaderBag[] {
+function headerSources({ error, record, payloads }: ErrorFacts): HeaderBag[] {
   // A plain object is its own first payload, so its `headers` are read below.
-  const candidates: unknown[] = [
-    APICallError.isInstance(error) ? error.responseHeaders : asRecord(error)?.responseHeaders,
-  ];
-  for (const payload of errorPayloads(error)) {
-    candidates.push(payload.headers, asRecord(payload.metadata)?.headers);
+  const candidates: unknown[] = [APICallError.isInstance(error) ? error.responseHeaders : record?.responseHeaders];
+  for (const payload of payloads) {
+    for (const path of PROVIDER_QUIRKS.payloadHeaders) candidates.push(valueAt(payload, path));
   }
   return candidates.filter((candidate): candidate is HeaderBag => asRecord(candidate) !== undefined);
 }

@@ -1,6 +1,6 @@
-import { type FallbackErrorType, REQUEST_ERROR_TYPES } from '../errors/fallback-error-type';
 import type { FallbackTimeoutKind } from '../errors/fallback-timeout-error';
 import type { FallbackCircuitReason } from '../types';
+import { type FallbackErrorType, REQUEST_ERROR_TYPES } from '../types/error-type';
 
 /** Why a circuit opened. */
 export type CircuitReason = FallbackCircuitReason;

@@ -1,4 +1,4 @@
-import { describeError } from '../errors/error-details';
+import { describeError } from '../errors/describe';
 import type { HealthStore, HealthStoreSetOptions } from './health-store';
 import { memoryHealthStore } from './memory-health-store';
 import type { StoreAccess, StoreContext } from './store-access';

@@ -1,4 +1,4 @@
-import { CLASSIFIED_ERROR_TYPES } from '../errors/fallback-error-type';
+import { CLASSIFIED_ERROR_TYPES } from '../types/error-type';
 import type { CircuitReason, CircuitRecord } from './breaker';
 
 /** The store keys of one entry: the health key is the entry id (a store may add its own prefix). */

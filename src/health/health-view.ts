@@ -76,6 +76,15 @@ export class HealthView {
     return pending;
   }
 
+  /** What is known about `entryId` without waiting: the fresh local copy, else `undefined`. */
+  peek(entryId: string): EntryHealth | undefined {
+    const cached = this.cache.get(entryId);
+    if (cached === undefined) return undefined;
+    const healthy = isHealthy(cached.health);
+    if (this.local ? !healthy : Date.now() - cached.fetchedAt >= this.cacheMs) return undefined;
+    return healthy ? HEALTHY : cached.health;
+  }
+
   /** Takes the half-open probe lease; false when another call (in any process) holds it. */
   async acquireProbe(
     entryId: string,

@@ -5,6 +5,8 @@ import type { HealthStore, HealthStoreSetOptions } from './health-store';
 export interface StoreContext {
   logger: FallbackLogger;
   timeoutMs: number;
+  /** The caller's signal: a wait on the store ends when it aborts. */
+  signal?: AbortSignal;
 }
 
 /** A {@link HealthStore} as the breaker uses it: every operation knows its caller's context. */

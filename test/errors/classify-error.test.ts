@@ -1,8 +1,8 @@
 import { APICallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/errors/classify-error';
-import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType } from '../../src/errors/fallback-error-type';
 import { FallbackTimeoutError } from '../../src/errors/fallback-timeout-error';
+import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType } from '../../src/types/error-type';
 import {
   azure,
   chatChunk,

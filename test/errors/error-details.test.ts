@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, getStatusCode, redactSecrets } from '../../src/errors/error-details';
+import { describeError } from '../../src/errors/describe';
+import { getStatusCode } from '../../src/errors/facts';
+import { redactSecrets } from '../../src/errors/redact';
 import {
   azure,
   chatChunk,

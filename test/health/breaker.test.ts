@@ -9,7 +9,6 @@ import {
   type FailureInput,
 } from '../../src/health/breaker';
 import { decodeCircuit, encodeCircuit } from '../../src/health/health-keys';
-import { lastResort, nextUntried } from '../../src/health/skip-order';
 
 const settings: BreakerSettings = { failureThreshold: 3, cooldownMs: 1_000, maxCooldownMs: 8_000 };
 const NOW = 1_000_000;
@@ -146,42 +145,5 @@ describe('stored circuits', () => {
     ]) {
       expect(decodeCircuit(text)).toBeUndefined();
     }
-  });
-});
-
-describe('skip order', () => {
-  const all = { catchErrors: ['all'] as const };
-  const timeoutsOnly = { catchErrors: ['timeout'] as const };
-  const defaults = {
-    catchErrors: ['rate-limit', 'provider-unavailable', 'timeout', 'network', 'auth', 'quota-exceeded'] as const,
-  };
-
-  it.each<[string, Parameters<typeof nextUntried>, number | undefined]>([
-    ['the next entry that catches the type', [[all, all, all], 0, 'rate-limit', new Set([0])], 1],
-    ['passes over entries that do not catch it', [[all, timeoutsOnly, all], 0, 'rate-limit', new Set([0])], 2],
-    ['passes over entries already called', [[all, all, all], 0, 'rate-limit', new Set([0, 1])], 2],
-    ['none left', [[all, all], 1, 'rate-limit', new Set([0, 1])], undefined],
-  ])('nextUntried: %s', (_, args, expected) => {
-    expect(nextUntried(...args)).toBe(expected);
-  });
-
-  it.each<[string, Parameters<typeof lastResort>, number | undefined]>([
-    ['every entry skipped, none called: the first skipped', [[all, all], [0, 1], new Set(), undefined], 0],
-    ['in chain order', [[all, all, all], [2, 1], new Set(), undefined], 1],
-    ['skips entries already called', [[all, all], [0, 1], new Set([0]), 'rate-limit'], 1],
-    [
-      'an entry skipped then called on a retry is not called again',
-      [[all, all], [0], new Set([0, 1]), 'rate-limit'],
-      undefined,
-    ],
-    [
-      'the skipped entry must catch the last real failure',
-      [[defaults, all], [0], new Set([1]), 'bad-request'],
-      undefined,
-    ],
-    ['and does when it catches it', [[defaults, all], [0], new Set([1]), 'provider-unavailable'], 0],
-    ['nothing skipped: nothing to fall back on', [[all, all], [], new Set([0, 1]), 'rate-limit'], undefined],
-  ])('lastResort: %s', (_, args, expected) => {
-    expect(lastResort(...args)).toBe(expected);
   });
 });

@@ -1,0 +1,39 @@
+import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType, REQUEST_ERROR_TYPES } from '../types/error-type';
+
+/**
+ * Every default of `withFallback`, `fallbackMiddleware` and the config
+ * loader, in one object; the docs' defaults tables are checked against it.
+ *
+ * Why each is what it is:
+ * - `maxRetriesPerModel: 2`: a blip (one 429 or 503) is absorbed on the
+ *   model the app asked for; a third failure in a row means move on.
+ * - `retryOn`: only failures a second try can cure. Timeouts are not
+ *   retried (another model answers sooner than the same slow one).
+ * - `catchErrors`: every type but the request's own faults
+ *   (`context-length`, `content-filter`, `bad-request`), which another model
+ *   would refuse the same way.
+ * - `maxRetryAfterMs: 10_000`: waiting longer for one model than asking the
+ *   next is rarely worth it.
+ * - `timeouts`: safety nets sized for reasoning models that think for
+ *   minutes without sending anything (tighten them per entry for chat).
+ * - `circuitBreaker.failureThreshold: 3` is one fully failed call with the
+ *   default retries, or three calls in a row each failing once; a single
+ *   blip never opens it. `cooldownMs: 30_000`: providers' short outages and
+ *   rate-limit windows are mostly tens of seconds. `maxCooldownMs: 300_000`:
+ *   a long outage is probed every 5 min at most. `storeTimeoutMs: 100`: a
+ *   healthy Redis answers in about a millisecond; a store slower than this
+ *   is treated as down rather than slowing calls.
+ */
+export const DEFAULTS = {
+  enabled: true,
+  maxRetriesPerModel: 2,
+  retryOn: ['rate-limit', 'provider-unavailable', 'network'] as readonly FallbackErrorType[],
+  catchErrors: CLASSIFIED_ERROR_TYPES.filter(
+    type => !REQUEST_ERROR_TYPES.includes(type),
+  ) as readonly FallbackErrorType[],
+  backoff: { initialDelayMs: 500, maxDelayMs: 8_000, multiplier: 2, jitter: true },
+  maxRetryAfterMs: 10_000,
+  timeouts: { requestMs: 600_000, firstChunkMs: 300_000, chunkIdleMs: 300_000, totalMs: 1_200_000 },
+  midStream: 'error',
+  circuitBreaker: { failureThreshold: 3, cooldownMs: 30_000, maxCooldownMs: 300_000, storeTimeoutMs: 100 },
+} as const;

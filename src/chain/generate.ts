@@ -1,0 +1,42 @@
+import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versions/adapter';
+import { newContext } from './context';
+import { fallbackMetadata, mergeMetadata } from './metadata';
+import type { Chain } from './options';
+import { runChain } from './run';
+
+/** An adapter as the chain uses it: the model shape it builds does not matter here. */
+export type Adapter<
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+> = SpecAdapter<unknown, OPTIONS, RESULT, PART, STREAM>;
+
+/** Runs one `doGenerate` call through the chain, for the spec version of `adapter`. */
+export async function generateThroughChain<
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+>(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, chain: Chain, params: OPTIONS): Promise<RESULT> {
+  const served = await runChain({
+    chain,
+    context: newContext('generate'),
+    signal: params.abortSignal,
+    startedAt: Date.now(),
+    attempt: (entry, scope) => {
+      scope.arm('request', entry.timeouts.requestMs);
+      return Promise.resolve(
+        adapter.doGenerate(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
+      );
+    },
+  });
+  served.scope.dispose();
+  const { value: result, entry } = served;
+  const response = result.response;
+  return {
+    ...result,
+    providerMetadata: mergeMetadata(result.providerMetadata, fallbackMetadata(served)),
+    response: response?.modelId === undefined ? { ...response, modelId: entry.modelId } : response,
+  };
+}

@@ -1,0 +1,223 @@
+import { type core, z } from 'zod/v4';
+import { didYouMean } from '../errors/did-you-mean';
+import { FallbackConfigError } from '../errors/fallback-config-error';
+import { formatIssues, formatPath } from '../errors/format-issues';
+import { isHealthStore } from '../health/health-store';
+import type { FallbackEntry } from '../types';
+import { FallbackErrorType } from '../types/error-type';
+import type { ChainModel } from '../versions/chain-model';
+
+const ERROR_TYPES = Object.values(FallbackErrorType);
+
+const errorType = z.enum(ERROR_TYPES, {
+  error: issue => `expected one of ${ERROR_TYPES.map(type => `'${type}'`).join(', ')}${suggest(issue.input)}`,
+});
+const logMethod = z.custom<(...args: never[]) => unknown>(
+  value => value === undefined || typeof value === 'function',
+  'expected a function',
+);
+
+const count = z
+  .number({ error: 'expected a whole number >= 0' })
+  .int('expected a whole number >= 0')
+  .min(0, 'expected a whole number >= 0');
+const ms = z
+  .number({ error: 'expected a number of milliseconds >= 0' })
+  .min(0, 'expected a number of milliseconds >= 0');
+const timeoutMs = z.union(
+  [z.number().positive('expected a number of milliseconds > 0, or false to turn it off'), z.literal(false)],
+  {
+    error: 'expected a number of milliseconds > 0, or false to turn it off',
+  },
+);
+const fn = z.custom<(...args: never[]) => unknown>(value => typeof value === 'function', 'expected a function');
+
+export const timeoutsSchema = z.strictObject({
+  requestMs: timeoutMs.optional(),
+  firstChunkMs: timeoutMs.optional(),
+  chunkIdleMs: timeoutMs.optional(),
+  totalMs: timeoutMs.optional(),
+});
+
+const modelSchema = z.custom<object>(
+  value =>
+    typeof value === 'object' &&
+    value !== null &&
+    'specificationVersion' in value &&
+    typeof (value as { doGenerate?: unknown }).doGenerate === 'function' &&
+    typeof (value as { doStream?: unknown }).doStream === 'function',
+  'expected an AI SDK language model (an object with specificationVersion, doGenerate and doStream)',
+);
+
+const positiveMs = z
+  .number({ error: 'expected a number of milliseconds > 0' })
+  .positive('expected a number of milliseconds > 0');
+
+/** The breaker's fields that data can hold (the config loader takes these; the store comes from code). */
+export const breakerFields = {
+  enabled: z.boolean({ error: 'expected true or false' }).optional(),
+  failureThreshold: z
+    .number({ error: 'expected a whole number >= 1' })
+    .int('expected a whole number >= 1')
+    .min(1, 'expected a whole number >= 1')
+    .optional(),
+  cooldownMs: positiveMs.optional(),
+  maxCooldownMs: positiveMs.optional(),
+  storeTimeoutMs: positiveMs.optional(),
+};
+
+/** `false` is short for `{ enabled: false }`. */
+export function withBreakerShorthand<SCHEMA extends z.ZodType>(schema: SCHEMA) {
+  return z.preprocess(value => (value === false ? { enabled: false } : value), schema);
+}
+
+const circuitBreakerSchema = withBreakerShorthand(
+  z
+    .strictObject(
+      {
+        ...breakerFields,
+        store: z
+          .custom<object>(
+            isHealthStore,
+            'expected a health store (an object with get, set, increment and delete), e.g. memoryHealthStore()',
+          )
+          .optional(),
+      },
+      { error: 'expected an object of circuit breaker options, or false to turn it off' },
+    )
+    .refine(breaker => breaker.maxCooldownMs === undefined || breaker.maxCooldownMs >= (breaker.cooldownMs ?? 0), {
+      message: 'expected a number of milliseconds >= cooldownMs',
+      path: ['maxCooldownMs'],
+    }),
+);
+
+export const entrySchema = z.strictObject({
+  model: modelSchema,
+  id: z.string().min(1, 'expected a non-empty string').optional(),
+  catchErrors: z.array(errorType, { error: 'expected an array of error types' }).optional(),
+  maxRetries: count.optional(),
+  settings: z.record(z.string(), z.unknown(), { error: 'expected an object of call options' }).optional(),
+  timeouts: timeoutsSchema.omit({ totalMs: true }).optional(),
+});
+
+export const configSchema = z.strictObject({
+  enabled: z.boolean({ error: 'expected true or false' }).optional(),
+  maxRetriesPerModel: count.optional(),
+  retryOn: z.array(errorType, { error: 'expected an array of error types' }).optional(),
+  backoff: z
+    .strictObject({
+      initialDelayMs: ms.optional(),
+      maxDelayMs: ms.optional(),
+      multiplier: z.number().min(1, 'expected a number >= 1').optional(),
+      jitter: z.boolean({ error: 'expected true or false' }).optional(),
+    })
+    .optional(),
+  maxRetryAfterMs: ms.optional(),
+  timeouts: timeoutsSchema.optional(),
+  midStream: z.enum(['error', 'continue'], { error: "expected 'error' or 'continue'" }).optional(),
+  classifyError: fn.optional(),
+  onRetry: fn.optional(),
+  onFallback: fn.optional(),
+  onSuccess: fn.optional(),
+  onExhausted: fn.optional(),
+  circuitBreaker: circuitBreakerSchema.optional(),
+  onCircuitOpen: fn.optional(),
+  onCircuitClose: fn.optional(),
+  logger: z
+    .object(
+      {
+        debug: logMethod.optional(),
+        info: logMethod.optional(),
+        warn: logMethod.optional(),
+        error: logMethod.optional(),
+      },
+      { error: 'expected a console-compatible logger (an object with debug, info, warn and error functions)' },
+    )
+    .optional(),
+});
+
+/** " (did you mean 'rate-limit'?)" for a near miss such as 'ratelimit', 'RateLimit' or 'rate-limt'. */
+function suggest(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  const byKey = Object.entries(FallbackErrorType).find(([key]) => key.toLowerCase() === input.toLowerCase());
+  return byKey === undefined ? didYouMean(input, ERROR_TYPES) : ` (did you mean '${byKey[1]}'?)`;
+}
+
+/**
+ * Validates the options of `withFallback`, `fallbackMiddleware` and the
+ * config loader's chain (one schema for all), throwing one
+ * {@link FallbackConfigError} that names every bad field, what it expected,
+ * and the closest known name for an unknown one. Values are never echoed.
+ */
+export function parseOptions(config: unknown, caller: string): void {
+  if (config === undefined) return;
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    fail(`${caller}: config`, [{ path: [], message: 'expected an object of options, or nothing' }], 'config');
+  }
+  const parsed = configSchema.safeParse(config);
+  if (!parsed.success) fail(`${caller}: invalid config`, explain(parsed.error.issues, configSchema), 'config');
+}
+
+/** Validates the models of a chain and returns them as entries (a bare model is `{ model }`). */
+export function parseEntries(
+  models: unknown,
+  { caller, root, allowEmpty = false }: { caller: string; root: string; allowEmpty?: boolean },
+): FallbackEntry<ChainModel>[] {
+  if (!Array.isArray(models) || (models.length === 0 && !allowEmpty)) {
+    fail(caller, [{ path: [], message: 'expected a non-empty array of models or { model } entries' }], root);
+  }
+  return models.map((item, position) => {
+    const entry = isEntry(item) ? item : { model: item };
+    const parsed = entrySchema.safeParse(entry);
+    if (!parsed.success) {
+      fail(`${caller}: invalid entry`, explain(parsed.error.issues, entrySchema), `${root}[${position}]`);
+    }
+    return entry as FallbackEntry<ChainModel>;
+  });
+}
+
+type Issue = { path: PropertyKey[]; message: string };
+
+function fail(prefix: string, issues: readonly Issue[], root: string): never {
+  const message =
+    issues.length === 1 && issues[0]!.path.length === 0
+      ? `${prefix}: ${root}: ${issues[0]!.message}`
+      : formatIssues(prefix, root, issues);
+  throw new FallbackConfigError(message, {
+    issues: issues.map(issue => ({ path: formatPath(root, issue.path), message: issue.message })),
+  });
+}
+
+/** Unknown keys become one issue each, with the closest known key of that object. */
+function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
+  return issues.flatMap(issue => {
+    if (issue.code !== 'unrecognized_keys') return [{ path: issue.path as PropertyKey[], message: issue.message }];
+    const known = knownKeys(schema, issue.path as PropertyKey[]);
+    return issue.keys.map(key => ({
+      path: [...(issue.path as PropertyKey[]), key],
+      message: `unknown option${didYouMean(key, known) || `; expected one of ${known.map(name => `'${name}'`).join(', ')}`}`,
+    }));
+  });
+}
+
+/** The keys the object schema at `path` accepts. */
+export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: unknown = schema;
+  for (const key of path) node = shapeOf(node)?.[String(key)];
+  return Object.keys(shapeOf(node) ?? {});
+}
+
+function shapeOf(schema: unknown): Record<string, unknown> | undefined {
+  let node = schema as { def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown }; shape?: unknown };
+  // Through optional, pipe (preprocess) and refinement wrappers to the object.
+  for (let depth = 0; depth < 8 && node !== undefined; depth++) {
+    if (typeof node.shape === 'object' && node.shape !== null) return node.shape as Record<string, unknown>;
+    const def = node.def;
+    node = (def?.innerType ?? def?.out ?? undefined) as typeof node;
+  }
+  return undefined;
+}
+
+function isEntry(item: unknown): item is FallbackEntry<ChainModel> {
+  return typeof item === 'object' && item !== null && 'model' in item && !('specificationVersion' in item);
+}

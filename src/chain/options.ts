@@ -1,0 +1,145 @@
+import type { ResolvedCircuitBreaker } from '../health/circuit-breaker-defaults';
+import { memoryHealthStore } from '../health/memory-health-store';
+import type { FallbackConfig, FallbackEntry, FallbackEntryRef, FallbackEntrySettings, FallbackLogger } from '../types';
+import type { FallbackErrorType } from '../types/error-type';
+import { definedOnly } from '../util/defined-only';
+import type { ChainModel } from '../versions/chain-model';
+import { normalizeModel } from '../versions/lift';
+import type { SpecVersion } from '../versions/spec-version';
+import type { ResolvedBackoff } from './backoff';
+import type { ChainPolicy } from './decide';
+import { DEFAULTS } from './defaults';
+import { guardLogger } from './guard-logger';
+import { parseOptions } from './options-schema';
+
+/** Per-attempt clocks of one entry, defaults applied. */
+export interface ResolvedTimeouts {
+  requestMs: number | false;
+  firstChunkMs: number | false;
+  chunkIdleMs: number | false;
+}
+
+/** An entry with every default applied and its model normalized to the chain's spec version. */
+export interface ResolvedEntry<MODEL = ChainModel> extends FallbackEntryRef {
+  model: MODEL;
+  catchErrors: readonly FallbackErrorType[];
+  maxRetries: number;
+  settings: FallbackEntrySettings | undefined;
+  timeouts: ResolvedTimeouts;
+}
+
+/** The chain-level options with every default applied. */
+export interface ResolvedOptions
+  extends Pick<
+    FallbackConfig,
+    'classifyError' | 'onRetry' | 'onFallback' | 'onSuccess' | 'onExhausted' | 'onCircuitOpen' | 'onCircuitClose'
+  > {
+  enabled: boolean;
+  maxRetriesPerModel: number;
+  retryOn: readonly FallbackErrorType[];
+  backoff: ResolvedBackoff;
+  maxRetryAfterMs: number;
+  totalMs: number | false;
+  timeouts: ResolvedTimeouts;
+  midStream: 'error' | 'continue';
+  /** The user's logger, each call guarded: a logger that throws never breaks a call. */
+  logger: FallbackLogger;
+  /** `false` when the breaker is off. */
+  circuitBreaker: ResolvedCircuitBreaker | false;
+}
+
+/** A chain ready to run: its entries, options, and the policy the decision reads. */
+export interface Chain {
+  entries: readonly ResolvedEntry[];
+  options: ResolvedOptions;
+  policy: ChainPolicy;
+}
+
+/** Validates the options of any entry point, failing at construction with every bad field named. */
+export function resolveOptions(config: FallbackConfig | undefined, caller = 'withFallback'): ResolvedOptions {
+  parseOptions(config, caller);
+  const options = config ?? {};
+  const timeouts = { ...DEFAULTS.timeouts, ...definedOnly(options.timeouts) };
+  return {
+    enabled: options.enabled ?? DEFAULTS.enabled,
+    maxRetriesPerModel: options.maxRetriesPerModel ?? DEFAULTS.maxRetriesPerModel,
+    retryOn: options.retryOn ?? DEFAULTS.retryOn,
+    backoff: { ...DEFAULTS.backoff, ...definedOnly(options.backoff) },
+    maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs,
+    totalMs: timeouts.totalMs,
+    timeouts: { requestMs: timeouts.requestMs, firstChunkMs: timeouts.firstChunkMs, chunkIdleMs: timeouts.chunkIdleMs },
+    midStream: options.midStream ?? DEFAULTS.midStream,
+    classifyError: options.classifyError,
+    onRetry: options.onRetry,
+    onFallback: options.onFallback,
+    onSuccess: options.onSuccess,
+    onExhausted: options.onExhausted,
+    circuitBreaker: resolveCircuitBreaker(options.circuitBreaker),
+    onCircuitOpen: options.onCircuitOpen,
+    onCircuitClose: options.onCircuitClose,
+    logger: guardLogger(options.logger),
+  };
+}
+
+function resolveCircuitBreaker(config: FallbackConfig['circuitBreaker']): ResolvedCircuitBreaker | false {
+  if (config === false || config?.enabled === false) return false;
+  const defaults = DEFAULTS.circuitBreaker;
+  const cooldownMs = config?.cooldownMs ?? defaults.cooldownMs;
+  return {
+    failureThreshold: config?.failureThreshold ?? defaults.failureThreshold,
+    cooldownMs,
+    maxCooldownMs: config?.maxCooldownMs ?? Math.max(cooldownMs, defaults.maxCooldownMs),
+    store: config?.store ?? memoryHealthStore(),
+    storeTimeoutMs: config?.storeTimeoutMs ?? defaults.storeTimeoutMs,
+  };
+}
+
+/** Where `resolveEntries` is called from, for messages, and the chain's spec version. */
+export interface ResolveEntriesSettings {
+  caller?: string;
+  root?: string;
+  /** The index the first entry has in the chain (1 for the middleware's fallbacks). */
+  first?: number;
+  /** The spec version models are normalized to. Default `'v4'`. */
+  version?: SpecVersion;
+}
+
+/**
+ * Normalizes the chain's entries: bare models become entries, models are
+ * lifted to the chain's spec version, and each entry gets a unique id.
+ * Entries were validated with the options (`parseEntries`).
+ */
+export function resolveEntries(
+  entries: readonly FallbackEntry<ChainModel>[],
+  options: ResolvedOptions,
+  { caller = 'withFallback', root = 'models', first = 0, version = 'v4' }: ResolveEntriesSettings = {},
+): ResolvedEntry[] {
+  const used = new Map<string, number>();
+  return entries.map((entry, position) => {
+    const model = normalizeModel(entry.model, version, `${caller}: ${root}[${position}].model`);
+    const base = entry.id ?? `${model.provider}:${model.modelId}`;
+    const seen = (used.get(base) ?? 0) + 1;
+    used.set(base, seen);
+    if (seen > 1 && entry.id !== undefined) {
+      throw new TypeError(
+        `${caller}: ${root}[${position}].id: '${entry.id}' is already used by another entry; ids must be unique`,
+      );
+    }
+    return {
+      index: first + position,
+      id: seen > 1 ? `${base}#${seen}` : base,
+      provider: model.provider,
+      modelId: model.modelId,
+      model,
+      catchErrors: entry.catchErrors ?? DEFAULTS.catchErrors,
+      maxRetries: entry.maxRetries ?? options.maxRetriesPerModel,
+      settings: entry.settings,
+      timeouts: { ...options.timeouts, ...definedOnly(entry.timeouts) },
+    };
+  });
+}
+
+/** The chain the entry points run. */
+export function createChain(entries: readonly ResolvedEntry[], options: ResolvedOptions): Chain {
+  return { entries, options, policy: { entries, retryOn: options.retryOn, maxRetryAfterMs: options.maxRetryAfterMs } };
+}

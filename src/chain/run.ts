@@ -1,0 +1,234 @@
+import { abortableDelay } from '../attempt/abortable-delay';
+import { AttemptScope } from '../attempt/scope';
+import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
+import type { FallbackCallContext, FallbackCaughtError } from '../types';
+import { backoffDelay } from './backoff';
+import { type Action, type ChainState, decide, type Outcome } from './decide';
+import { type ClassifiedFailure, classifyFailure, toAttempt, toCaught } from './failure';
+import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './health';
+import { observe } from './observe';
+import type { Chain, ResolvedEntry } from './options';
+import { skippedFailure } from './skipped';
+
+/** What the chain hands back when an entry succeeded. */
+export interface Served<T> {
+  value: T;
+  entry: ResolvedEntry;
+  /** Owned by the caller from here on: dispose it when the result is done (for streams: when the stream ends). */
+  scope: AttemptScope;
+  /** Attempts made, the successful one included. */
+  attempts: number;
+  caught: FallbackCaughtError[];
+}
+
+/** One call through the chain. */
+export interface CallInput<T> {
+  chain: Chain;
+  context: FallbackCallContext;
+  signal: AbortSignal | undefined;
+  /** When the call started; the total budget counts from here. */
+  startedAt: number;
+  /** One attempt on one entry. It must honour `scope.signal`. */
+  attempt: (entry: ResolvedEntry, scope: AttemptScope) => Promise<T>;
+}
+
+const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
+const SUCCESS: Outcome = { kind: 'success' };
+const ABORTED: Outcome = { kind: 'aborted' };
+const FIRST: ChainState = Object.freeze({
+  index: 0,
+  attempt: 1,
+  tried: new Set<number>(),
+  skipped: [],
+  bypass: false,
+  lastType: undefined,
+});
+const healthOf = new WeakMap<Chain, ChainHealth>();
+
+/**
+ * The attempt loop, the same for every operation and spec version:
+ * admit → attempt → classify once → decide → act. All state lives in this
+ * call, so one model serves concurrent calls safely.
+ */
+export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
+  const { chain, signal, startedAt } = input;
+  const { entries, options, policy } = chain;
+  const health = healthFor(chain);
+  const call: HealthCall = { context: input.context, signal };
+  const deadline = options.totalMs === false ? Number.POSITIVE_INFINITY : startedAt + options.totalMs;
+  // Allocated at the first failure: the path where nothing fails pays for none of it.
+  let state: CallState | undefined;
+  let failures: ClassifiedFailure[] | undefined;
+  let index = 0;
+  let attempt = 1;
+  // When the retry the chain waits for is due: health judges that retry at this time, not at the timer's.
+  let retryDueAt: number | undefined;
+
+  for (;;) {
+    if (signal?.aborted) throw signal.reason;
+    const entry = entries[index]!;
+    const admitted = health.admit(call, entry, state?.bypass ?? false, retryDueAt);
+    const gate = admitted instanceof Promise ? await admitted : admitted;
+    retryDueAt = undefined;
+    if (!gate.admitted) {
+      const failure = skippedFailure(entry, attempt, gate);
+      failures ??= [];
+      failures.push(failure);
+      state ??= freshState(index);
+      state.skipped.push(index);
+      const action = decide(policy, state, { kind: 'skipped', type: gate.type });
+      if (action.kind !== 'move') throw exhausted(chain, input.context, failures);
+      observe(options, input.context, { kind: 'move', entry, to: entries[action.to]!, failure });
+      ({ index, attempt } = moveTo(state, action));
+      continue;
+    }
+    state?.tried.add(index);
+    const scope = new AttemptScope(signal);
+    if (deadline !== Number.POSITIVE_INFINITY) scope.arm('total', options.totalMs, deadline);
+    const attemptStart = Date.now();
+    let value: T | undefined;
+    let outcome: Outcome;
+    let failure: ClassifiedFailure | undefined;
+    let thrown: unknown;
+    try {
+      value = await scope.race(input.attempt(entry, scope));
+      scope.disarm('request');
+      scope.disarm('first-chunk');
+      const recorded = health.succeeded(call, entry, gate);
+      if (recorded !== undefined) await recorded;
+      outcome = SUCCESS;
+    } catch (error) {
+      thrown = error;
+      const timeout = scope.timeout;
+      const byCaller = scope.abortedByCaller;
+      scope.dispose();
+      if (byCaller) {
+        health.released(call, entry, gate);
+        outcome = ABORTED;
+      } else {
+        failure = classifyFailure(timeout ?? error, entry, attempt, Date.now() - attemptStart, options);
+        failures ??= [];
+        failures.push(failure);
+        state ??= freshState(index);
+        state.tried.add(index);
+        state.attempt = attempt;
+        state.lastType = failure.type;
+        const known = await health.failed(call, entry, gate, failure, timeout?.kind);
+        const now = Date.now();
+        outcome = {
+          kind: 'failed',
+          type: failure.type,
+          retryAfterMs: failure.retryAfterMs,
+          backoffMs: backoffDelay(attempt, options.backoff),
+          budgetSpent: timeout?.kind === 'total',
+          remainingMs: deadline - now,
+          openForMs: openForMs(known, now),
+        };
+      }
+    }
+    const action = decide(policy, state ?? FIRST, outcome);
+    switch (action.kind) {
+      case 'hand-back':
+        return served(value as T, entry, scope, failures ?? NONE, input, startedAt);
+      case 'retry':
+        observe(options, input.context, { kind: 'retry', entry, failure: failure!, delayMs: action.delayMs });
+        retryDueAt = Date.now() + action.delayMs;
+        await abortableDelay(action.delayMs, signal);
+        attempt++;
+        continue;
+      case 'move':
+        observe(options, input.context, { kind: 'move', entry, to: entries[action.to]!, failure: failure! });
+        ({ index, attempt } = moveTo(state!, action));
+        continue;
+      case 'stop':
+        // The caller's abort is never a provider failure: no retry, no fallback, their reason surfaces.
+        if (action.reason === 'aborted') throw signal!.reason;
+        throw stop(chain, input.context, action, failures!, thrown, entry);
+    }
+  }
+}
+
+function healthFor(chain: Chain): ChainHealth {
+  let health = healthOf.get(chain);
+  if (health === undefined) {
+    health = chainHealth(chain.options);
+    healthOf.set(chain, health);
+  }
+  return health;
+}
+
+/** The decision's state as the loop keeps it. */
+interface CallState extends ChainState {
+  index: number;
+  attempt: number;
+  tried: Set<number>;
+  skipped: number[];
+  bypass: boolean;
+  lastType: ChainState['lastType'];
+}
+
+function freshState(index: number): CallState {
+  return { index, attempt: 1, tried: new Set(), skipped: [], bypass: false, lastType: undefined };
+}
+
+function moveTo(state: CallState, action: Extract<Action, { kind: 'move' }>): { index: number; attempt: number } {
+  state.index = action.to;
+  state.attempt = 1;
+  state.bypass = action.bypass;
+  return { index: action.to, attempt: 1 };
+}
+
+function served<T>(
+  value: T,
+  entry: ResolvedEntry,
+  scope: AttemptScope,
+  failures: readonly ClassifiedFailure[],
+  input: CallInput<T>,
+  startedAt: number,
+): Served<T> {
+  let called = 1;
+  for (const failure of failures) if (failure.skipped === undefined) called++;
+  const caught = failures.map(toCaught);
+  const { options } = input.chain;
+  if (options.onSuccess !== undefined) {
+    observe(options, input.context, {
+      kind: 'success',
+      entry,
+      attempts: called,
+      caught,
+      durationMs: Date.now() - startedAt,
+    });
+  }
+  return { value, entry, scope, attempts: called, caught };
+}
+
+function stop(
+  chain: Chain,
+  context: FallbackCallContext,
+  action: Extract<Action, { kind: 'stop' }>,
+  failures: ClassifiedFailure[],
+  thrown: unknown,
+  entry: ResolvedEntry,
+): unknown {
+  if (action.reason === 'rethrow') {
+    observe(chain.options, context, { kind: 'rethrow', entry, failure: failures.at(-1)! });
+    return thrown;
+  }
+  return exhausted(chain, context, failures, action.reason === 'total-timeout');
+}
+
+function exhausted(
+  chain: Chain,
+  context: FallbackCallContext,
+  failures: readonly ClassifiedFailure[],
+  budgetSpent = false,
+): FallbackExhaustedError {
+  const { totalMs } = chain.options;
+  const error = new FallbackExhaustedError(
+    budgetSpent
+      ? { attempts: failures.map(toAttempt), reason: 'total-timeout', budgetMs: totalMs as number }
+      : { attempts: failures.map(toAttempt) },
+  );
+  observe(chain.options, context, { kind: 'exhausted', error, failures });
+  return error;
+}

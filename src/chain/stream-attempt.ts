@@ -1,0 +1,33 @@
+import { waitForCommit } from '../attempt/commit';
+import type { AttemptScope } from '../attempt/scope';
+import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
+import type { Adapter } from './generate';
+import type { ResolvedEntry } from './options';
+
+/** One streaming attempt: open the stream under the attempt's clocks and wait for its commit point. */
+export function streamAttempt<
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+>(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, params: OPTIONS) {
+  return async (entry: ResolvedEntry, scope: AttemptScope) => {
+    scope.arm('request', entry.timeouts.requestMs);
+    scope.arm('first-chunk', entry.timeouts.firstChunkMs);
+    const opening = Promise.resolve(
+      adapter.doStream(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
+    );
+    // A model that ignores its abort signal may still deliver a stream after we gave up on it: close it.
+    opening.then(
+      late => {
+        if (scope.signal.aborted) late.stream.cancel().catch(() => {});
+      },
+      () => {},
+    );
+    const result = await scope.race(opening);
+    scope.disarm('request');
+    scope.armIdle(entry.timeouts.chunkIdleMs);
+    const committed = await waitForCommit(result.stream, scope, adapter.stream);
+    return { result, committed };
+  };
+}

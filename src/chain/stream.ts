@@ -1,0 +1,53 @@
+import { forwardCommitted } from '../attempt/forward';
+import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
+import { newContext } from './context';
+import { continueWith } from './continue';
+import type { Adapter } from './generate';
+import { fallbackMetadata } from './metadata';
+import type { Chain } from './options';
+import { runChain } from './run';
+import { streamAttempt } from './stream-attempt';
+
+/**
+ * Runs one `doStream` call through the chain, for the spec version of
+ * `adapter`. It resolves at the commit point: before it, failures retry or
+ * fall back invisibly; after it, the stream belongs to the model that
+ * produced the first output (or, with `midStream: 'continue'`, to the models
+ * that continue its text).
+ */
+export async function streamThroughChain<
+  OPTIONS extends BaseCallOptions,
+  RESULT extends BaseGenerateResult,
+  PART,
+  STREAM extends { stream: ReadableStream<PART> },
+>(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, chain: Chain, params: OPTIONS): Promise<STREAM> {
+  const context = newContext('stream');
+  const startedAt = Date.now();
+  const served = await runChain({
+    chain,
+    context,
+    signal: params.abortSignal,
+    startedAt,
+    attempt: streamAttempt(adapter, params),
+  });
+  const { value, entry, scope } = served;
+  const { head } = value.committed;
+  const spec = adapter.stream;
+  const modelPart = head.some(spec.namesModel) ? undefined : spec.modelPart(entry.modelId);
+  if (modelPart !== undefined) head.splice(head[0] !== undefined && spec.leadsStream(head[0]) ? 1 : 0, 0, modelPart);
+  const metadata = fallbackMetadata(served);
+  scope.release();
+  return {
+    ...value.result,
+    stream: forwardCommitted({
+      committed: value.committed,
+      scope,
+      spec,
+      metadata: metadata as unknown as Record<string, unknown>,
+      continueAfter:
+        chain.options.midStream === 'continue'
+          ? continueWith({ adapter, chain, params, context, startedAt, servedBy: entry, metadata })
+          : undefined,
+    }),
+  };
+}

@@ -1,0 +1,148 @@
+import type { LanguageModelV2, LanguageModelV3, LanguageModelV4 } from '@ai-sdk/provider';
+import type { FallbackErrorType } from './error-type';
+import type {
+  FallbackCircuitCloseEvent,
+  FallbackCircuitOpenEvent,
+  FallbackExhaustedEvent,
+  FallbackRetryEvent,
+  FallbackSuccessEvent,
+  FallbackSwitchEvent,
+} from './events';
+import type { HealthStore } from './health-store';
+import type { FallbackClassifyContext } from './results';
+
+/** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
+export type FallbackModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
+
+/**
+ * Call options an entry may override for its own attempts. `providerOptions`
+ * and `headers` merge per key with the caller's; the others replace the
+ * caller's value. `reasoning` exists from AI SDK 7 (V4 models) on.
+ */
+export interface FallbackEntrySettings {
+  maxOutputTokens?: number;
+  temperature?: number;
+  stopSequences?: string[];
+  topP?: number;
+  topK?: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+  seed?: number;
+  headers?: Record<string, string | undefined>;
+  reasoning?: 'provider-default' | 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+  /** Per provider key: `{ openai: { … } }`. */
+  providerOptions?: Record<string, Record<string, unknown>>;
+}
+
+/** A model in the chain, with what lets the chain move on to it. */
+export interface FallbackEntry<MODEL = FallbackModel> {
+  model: MODEL;
+  /** Unique name of this entry in events, errors and metadata. Default: `provider:modelId` (`#2`, `#3` … for repeats). */
+  id?: string;
+  /**
+   * Which error types let the chain move on to this entry.
+   * Default: every type except `context-length`, `content-filter` and `bad-request`.
+   */
+  catchErrors?: readonly FallbackErrorType[];
+  /** Retries on this entry before moving on; overrides `maxRetriesPerModel`. */
+  maxRetries?: number;
+  /** Call options that override the caller's for this entry only. */
+  settings?: FallbackEntrySettings;
+  /** Timeouts for this entry's attempts; override the chain's `timeouts`. */
+  timeouts?: FallbackTimeouts;
+}
+
+/** Exponential backoff between retries on the same model; full jitter keeps concurrent callers apart. */
+export interface FallbackBackoff {
+  /** Delay before the first retry (before jitter). Default 500. */
+  initialDelayMs?: number;
+  /** Upper bound of one delay. Default 8000. */
+  maxDelayMs?: number;
+  /** Growth per retry. Default 2. */
+  multiplier?: number;
+  /** Randomize each delay within [50 %, 100 %] of its value. Default true. */
+  jitter?: boolean;
+}
+
+/**
+ * The library's own clocks. `false` turns one off. Each can be set per entry.
+ * Defaults are generous on purpose (see README): they guarantee no call hangs
+ * forever without cutting off a reasoning model that thinks for minutes.
+ */
+export interface FallbackTimeouts {
+  /** Longest a `doGenerate` may take, or a `doStream` may take to return its stream. Default 600 000. */
+  requestMs?: number | false;
+  /** From the start of a streaming attempt to its first output part. Default 300 000. */
+  firstChunkMs?: number | false;
+  /** Longest silence between two parts of a stream, before and after commit. Default 300 000. */
+  chunkIdleMs?: number | false;
+  /** One budget for the whole call: attempts, waits and fallbacks, and the stream after commit. Default 1 200 000. Chain level only. */
+  totalMs?: number | false;
+}
+
+/** A console-compatible logger. */
+export interface FallbackLogger {
+  debug?: (message: string, details?: Record<string, unknown>) => void;
+  info?: (message: string, details?: Record<string, unknown>) => void;
+  warn?: (message: string, details?: Record<string, unknown>) => void;
+  error?: (message: string, details?: Record<string, unknown>) => void;
+}
+
+/**
+ * Per-entry health: entries that keep failing, or that answered with a
+ * Retry-After, are skipped for a cooldown instead of being asked on every
+ * call. See the README's "Health" section for why the defaults are what they are.
+ */
+export interface FallbackCircuitBreaker {
+  /** `false` turns the breaker off (the same as `circuitBreaker: false`). Default true. */
+  enabled?: boolean;
+  /** Consecutive failures (of provider-side types) that open the circuit. Default 3. */
+  failureThreshold?: number;
+  /** First cooldown after the threshold is reached. Default 30 000. */
+  cooldownMs?: number;
+  /** Longest cooldown: caps doubling after failed probes, and Retry-After. Default 300 000. */
+  maxCooldownMs?: number;
+  /**
+   * Where health is kept. Default: a `memoryHealthStore()` of this `withFallback` alone.
+   * Pass one store to several `withFallback` calls to share it, or
+   * `redisHealthStore` (`ai-sdk-fallback/redis`) to share it across processes.
+   */
+  store?: HealthStore;
+  /** Longest a store operation may take before the breaker uses local memory instead. Default 100. */
+  storeTimeoutMs?: number;
+}
+
+/** Options of `withFallback`. */
+export interface FallbackConfig {
+  /** `false`: the primary alone, no retries, no fallback. Default true. */
+  enabled?: boolean;
+  /** Retries on the same model before moving on (2 means up to 3 attempts). Default 2. */
+  maxRetriesPerModel?: number;
+  /** Types retried on the same model. Default `['rate-limit', 'provider-unavailable', 'network']`. */
+  retryOn?: readonly FallbackErrorType[];
+  backoff?: FallbackBackoff;
+  /** A Retry-After longer than this is not waited for: the chain moves on at once. Default 10 000. */
+  maxRetryAfterMs?: number;
+  timeouts?: FallbackTimeouts;
+  /**
+   * A stream that fails after its first output: `'error'` (default) ends it
+   * with an `error` part; `'continue'` asks the next matching entry to
+   * continue the text (prefill), for text-only output.
+   */
+  midStream?: 'error' | 'continue';
+  /** The error mapper hook: return a type, or `undefined` for the built-in mapping. */
+  classifyError?: (error: unknown, context: FallbackClassifyContext) => FallbackErrorType | undefined;
+  onRetry?: (event: FallbackRetryEvent) => void;
+  onFallback?: (event: FallbackSwitchEvent) => void;
+  onSuccess?: (event: FallbackSuccessEvent) => void;
+  onExhausted?: (event: FallbackExhaustedEvent) => void;
+  /**
+   * Remember failing entries and skip them for a cooldown. Default: on, with
+   * the defaults of {@link FallbackCircuitBreaker}. `false` turns it off.
+   */
+  circuitBreaker?: FallbackCircuitBreaker | false;
+  onCircuitOpen?: (event: FallbackCircuitOpenEvent) => void;
+  onCircuitClose?: (event: FallbackCircuitCloseEvent) => void;
+  /** Console-compatible; silent by default. */
+  logger?: FallbackLogger;
+}

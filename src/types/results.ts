@@ -1,0 +1,72 @@
+import type { FallbackErrorType } from './error-type';
+
+/** Identifies one entry of the chain. */
+export interface FallbackEntryRef {
+  /** Position in the chain: 0 is the primary. */
+  index: number;
+  id: string;
+  provider: string;
+  modelId: string;
+}
+
+/** One failed attempt, as listed by `FallbackExhaustedError.attempts`. */
+export interface FallbackAttempt extends FallbackEntryRef {
+  /** 1-based attempt number on this entry. */
+  attempt: number;
+  type: Exclude<FallbackErrorType, 'all'>;
+  error: unknown;
+  statusCode?: number;
+  durationMs: number;
+  /** Set when the entry was not called because its circuit is open (`type` is then the failure that opened it). */
+  skipped?: FallbackSkip;
+}
+
+/** Why a circuit opened. */
+export type FallbackCircuitReason =
+  /** The provider answered with a Retry-After: the entry cools down for that long (capped at `maxCooldownMs`). */
+  | 'retry-after'
+  /** `failureThreshold` consecutive failures. */
+  | 'failures'
+  /** The half-open probe failed: cooling down again, twice as long. */
+  | 'probe-failed';
+
+/** An entry the chain passed over without calling it, because its circuit is open. */
+export interface FallbackSkip {
+  /** `'circuit-open'`: cooling down. `'probe-in-flight'`: half-open, and another call is probing it. */
+  reason: 'circuit-open' | 'probe-in-flight';
+  /** Why the circuit opened. */
+  openedBy: FallbackCircuitReason;
+  /** Epoch milliseconds when the cooldown ends and one call may probe the entry again. */
+  until: number;
+}
+
+/** A failure the chain recovered from, as listed in `providerMetadata.fallback.caught`. */
+export interface FallbackCaughtError extends FallbackEntryRef {
+  type: Exclude<FallbackErrorType, 'all'>;
+  message: string;
+  statusCode?: number;
+  /** Set when the entry was not called because its circuit is open. */
+  skipped?: FallbackSkip;
+}
+
+/** `providerMetadata.fallback` on results and on the stream's `finish` part. */
+export interface FallbackMetadata {
+  servedBy: FallbackEntryRef;
+  /** Attempts made for this call, the successful one included. */
+  attempts: number;
+  caught: FallbackCaughtError[];
+  /** With `midStream: 'continue'`: the stream failed after commit and another entry continued its text. */
+  continuation?: {
+    from: FallbackEntryRef;
+    by: FallbackEntryRef;
+    /** Characters of text the consumer had received when `from` failed (the prefill). */
+    receivedChars: number;
+  };
+}
+
+/** Context passed to a custom `classifyError`. */
+export interface FallbackClassifyContext extends FallbackEntryRef {
+  attempt: number;
+  /** What the built-in mapper says. */
+  builtIn: Exclude<FallbackErrorType, 'all'>;
+}
