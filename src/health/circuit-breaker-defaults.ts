@@ -17,8 +17,10 @@ export interface ResolvedCircuitBreaker extends BreakerSettings {
  * - `cooldownMs: 30_000`: providers' short outages and rate-limit windows are
  *   mostly tens of seconds; during an outage the primary then costs one
  *   failed call per 30 s instead of one per request.
- * - `maxCooldownMs: 300_000`: a long outage is probed every 5 min at most, so
- *   the primary is back at most 5 min after it recovers.
+ * - `maxCooldownMs: 300_000`: the longest a Retry-After keeps a circuit open.
+ *   Failed probes back off to at most 4 × `cooldownMs` (2 min here, and never
+ *   above this), so a long outage is probed every 2 min and the primary is
+ *   back at most 2 min after it recovers.
  * - `storeTimeoutMs: 100`: a healthy Redis answers in about a millisecond; a
  *   store slower than this is treated as down rather than slowing calls.
  */

@@ -151,6 +151,29 @@ describe('circuit breaker: the primary is down for 6 s, then healthy; 10 request
   });
 });
 
+describe('circuit breaker: a recovered primary serves again within 4 base cooldowns, however long the outage', () => {
+  it.each([6_000, 10_000, 20_000])('cooldownMs 1000, outage %i ms, a request every 100 ms', async outageMs => {
+    vi.useFakeTimers();
+    const start = Date.now();
+    const primary = modelThat('primary', () => (Date.now() - start < outageMs ? apiError(503) : undefined));
+    const model = withFallback([primary.model, scriptedModel('backup')], {
+      maxRetriesPerModel: 0,
+      circuitBreaker: { cooldownMs: 1_000, failureThreshold: 1 },
+    });
+    let servedAgainAt: number | undefined;
+    while (servedAgainAt === undefined && Date.now() - start < outageMs + 60_000) {
+      const result = await settle(generate(model));
+      if (fallbackOf(result).servedBy.modelId === 'primary') servedAgainAt = Date.now() - start;
+      else await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(servedAgainAt).toBeDefined();
+    expect(servedAgainAt! - outageMs).toBeLessThanOrEqual(4 * 1_000);
+    // Probes during the outage come at most 4 s apart (doubling 1 s, 2 s, then 4 s): never 8 s, 16 s.
+    const gaps = primary.calls.map((t, i) => t - (primary.calls[i - 1] ?? t));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(4_000);
+  });
+});
+
 describe('circuit breaker: skipping', () => {
   it('a Retry-After opens the circuit for that long even when the chain moved on instead of waiting; skips show in metadata', async () => {
     vi.useFakeTimers();
