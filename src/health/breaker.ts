@@ -132,12 +132,13 @@ export function probeLeaseMs(circuit: CircuitRecord, settings: BreakerSettings):
 }
 
 /**
- * How long the store keeps a circuit: its cooldown, then `maxCooldownMs` of
- * half-open, so a failed probe can still double it. A circuit nobody probes
- * for that long is forgotten (closed).
+ * How long the store keeps a circuit, from `now`: its cooldown, then
+ * `maxCooldownMs` of half-open, so a failed probe can still double it. A
+ * circuit nobody probes for that long is forgotten (closed). The same from
+ * any `now`, so a copy read later expires with the stored one.
  */
 export function circuitTtlMs(circuit: CircuitRecord, now: number, settings: BreakerSettings): number {
-  return Math.max(1, circuit.until - now) + settings.maxCooldownMs;
+  return Math.max(1, circuit.until + settings.maxCooldownMs - now);
 }
 
 /** How long a failure count survives without a new failure: failures further apart do not add up. */

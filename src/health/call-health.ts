@@ -86,7 +86,7 @@ class BreakerCall implements CallHealth {
   async admit(entry: ResolvedEntry, bypass: boolean, retryDueAt?: number): Promise<Gate> {
     // Health must never fail a call: anything unexpected admits the entry.
     try {
-      const health = await this.view.read(entry.id, this.store);
+      const health = await this.view.read(entry.id, this.settings, this.store);
       // A retry is judged at the time it was due: the chain waited exactly as long as the circuit it opened.
       const state = circuitState(health, Math.max(Date.now(), retryDueAt ?? 0));
       if (state === 'closed' || bypass) return { admitted: true, probe: false, health };
@@ -116,7 +116,7 @@ class BreakerCall implements CallHealth {
 
   async succeeded(entry: ResolvedEntry, gate: AdmittedGate): Promise<void> {
     try {
-      const closed = await this.view.recordSuccess(entry.id, gate.probe, gate.health, this.store);
+      const closed = await this.view.recordSuccess(entry.id, gate.probe, gate.health, this.settings, this.store);
       if (closed === undefined) return;
       const reason = gate.probe ? 'probe' : gate.retry ? 'retry' : 'last-resort';
       this.options.logger.info?.(`[ai-sdk-fallback] ${entry.id} answered (${reason}); circuit closed`);
