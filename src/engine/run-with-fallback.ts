@@ -48,7 +48,7 @@ export async function runWithFallback<T>(input: RunInput<T>): Promise<FallbackRu
   let index = 0;
   let attemptOnEntry = 1;
   // Circuit breaker: positions skipped (open) and called in this call; once every remaining entry is open, `bypass` calls them anyway.
-  const health = callHealth(options, context);
+  const health = callHealth(options, context, callerSignal);
   const skipped: number[] = [];
   const tried = new Set<number>();
   let bypass = false;

@@ -64,23 +64,31 @@ const NO_HEALTH: CallHealth = {
   openAt: () => false,
 };
 
-/** The breaker as one call sees it: reads and records health, and emits the circuit events. */
-export function callHealth(options: ResolvedOptions, context: FallbackCallContext): CallHealth {
+/**
+ * The breaker as one call sees it: reads and records health, and emits the
+ * circuit events. `signal` is the caller's: an abort ends any wait on the
+ * store at once, and the call with the caller's reason.
+ */
+export function callHealth(options: ResolvedOptions, context: FallbackCallContext, signal?: AbortSignal): CallHealth {
   const settings = options.circuitBreaker;
   if (settings === false) return NO_HEALTH;
-  return new BreakerCall(settings, healthViewFor(settings.store), options, context);
+  return new BreakerCall(settings, healthViewFor(settings.store), options, context, signal);
 }
 
 class BreakerCall implements CallHealth {
   private readonly store: StoreContext;
+  /** For work that outlives the caller's abort: giving a probe lease back. */
+  private readonly detached: StoreContext;
 
   constructor(
     private readonly settings: ResolvedCircuitBreaker,
     private readonly view: HealthView,
     private readonly options: ResolvedOptions,
     private readonly context: FallbackCallContext,
+    private readonly signal: AbortSignal | undefined,
   ) {
-    this.store = { logger: options.logger, timeoutMs: settings.storeTimeoutMs };
+    this.detached = { logger: options.logger, timeoutMs: settings.storeTimeoutMs };
+    this.store = signal === undefined ? this.detached : { ...this.detached, signal };
   }
 
   async admit(entry: ResolvedEntry, bypass: boolean, retryDueAt?: number): Promise<Gate> {
@@ -109,6 +117,7 @@ class BreakerCall implements CallHealth {
       );
       return { admitted: false, skip, type: circuit.type };
     } catch (error) {
+      this.throwIfAborted();
       this.unexpected(error);
       return OPEN;
     }
@@ -132,6 +141,8 @@ class BreakerCall implements CallHealth {
         this.options.logger,
       );
     } catch (error) {
+      // The caller gave up while the success was recorded: the answer stands, nothing went wrong.
+      if (this.signal?.aborted) return;
       this.unexpected(error);
     }
   }
@@ -176,6 +187,7 @@ class BreakerCall implements CallHealth {
       }
       return health;
     } catch (error) {
+      this.throwIfAborted();
       this.unexpected(error);
       return gate.health;
     }
@@ -183,11 +195,17 @@ class BreakerCall implements CallHealth {
 
   released(entry: ResolvedEntry, gate: AdmittedGate): void {
     if (!gate.probe) return;
-    this.view.releaseProbe(entry.id, this.store).catch(error => this.unexpected(error));
+    // The caller has aborted: the lease is still given back, with a wait of its own.
+    this.view.releaseProbe(entry.id, this.detached).catch(error => this.unexpected(error));
   }
 
   openAt(health: EntryHealth, at: number): boolean {
     return circuitState(health, at) === 'open';
+  }
+
+  /** Health never fails a call, except to end it with the caller's own reason once they aborted. */
+  private throwIfAborted(): void {
+    if (this.signal?.aborted) throw this.signal.reason;
   }
 
   private unexpected(error: unknown): void {

@@ -12,7 +12,9 @@ const CHECK_KEY = 'ai-sdk-fallback:check';
 
 /**
  * A shared store behind a guard, so that a store that fails or stalls never
- * fails or slows a call: every operation is bounded by the caller's timeout;
+ * fails or slows a call: every operation is bounded by the caller's timeout
+ * and ends on the caller's abort (rejecting with its reason, the one failure
+ * it passes on);
  * the first failure marks the store down (one warning) and from then on
  * operations use this process's memory at once, while one background check
  * per second asks whether the store is back (then sharing resumes).
@@ -130,8 +132,10 @@ export class GuardedStore implements StoreAccess {
       return { ok: false };
     }
     try {
-      return { ok: true, value: check(await withTimeout(operation, context.timeoutMs)) };
+      return { ok: true, value: check(await withTimeout(operation, context.timeoutMs, context.signal)) };
     } catch (error) {
+      // The caller gave up: that says nothing about the store, and the call ends with the caller's reason.
+      if (context.signal?.aborted) throw context.signal.reason;
       this.markDown(error, context);
       return { ok: false };
     }

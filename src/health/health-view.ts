@@ -14,6 +14,7 @@ import { decodeCircuit, decodeCount, encodeCircuit, healthKeys } from './health-
 import type { HealthStore } from './health-store';
 import { isLocalStore } from './memory-health-store';
 import { directAccess, type MirrorTtl, type StoreAccess, type StoreContext } from './store-access';
+import { untilAborted } from './with-timeout';
 
 const DEFAULT_CACHE_MS = 1_000;
 
@@ -70,10 +71,12 @@ export class HealthView {
     }
     let pending = this.reads.get(entryId);
     if (pending === undefined) {
-      pending = this.fetch(entryId, settings, context).finally(() => this.reads.delete(entryId));
+      // Shared by concurrent calls, so no one caller's abort ends it: each caller stops waiting on its own abort.
+      const { signal: _, ...shared } = context;
+      pending = this.fetch(entryId, settings, shared).finally(() => this.reads.delete(entryId));
       this.reads.set(entryId, pending);
     }
-    return pending;
+    return untilAborted(pending, context.signal);
   }
 
   /** Takes the half-open probe lease; false when another call (in any process) holds it. */

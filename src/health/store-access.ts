@@ -1,10 +1,12 @@
 import type { FallbackLogger } from '../types';
 import type { HealthStore, HealthStoreSetOptions } from './health-store';
 
-/** Who is asking: where to warn, and how long a store operation may take. */
+/** Who is asking: where to warn, how long a store operation may take, and when the caller gave up. */
 export interface StoreContext {
   logger: FallbackLogger;
   timeoutMs: number;
+  /** The caller's signal: its abort ends every wait on the store at once, with its reason. */
+  signal?: AbortSignal;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type FallbackConfig,
   FallbackExhaustedError,
   type FallbackMetadata,
+  type HealthStore,
   memoryHealthStore,
   withFallback,
 } from '../../src/index';
@@ -545,6 +546,80 @@ describe('circuit breaker: a failing store never fails or slows a call', () => {
     await generate(model);
     expect(Date.now()).toBe(second);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('circuit breaker: every store wait ends on the caller abort', () => {
+  /** A store that never answers; `waited` resolves once a call waits on any of its operations. */
+  function stalledStore() {
+    let waiting!: () => void;
+    const waited = new Promise<void>(resolve => (waiting = resolve));
+    const never = () => {
+      waiting();
+      return new Promise<never>(() => {});
+    };
+    return { store: { get: never, set: never, increment: never, delete: never }, waited };
+  }
+  /** A model that only settles when its call is aborted, as a provider does: the bare AI SDK then rejects with the reason. */
+  const abortableModel = (modelId: string) =>
+    new MockLanguageModelV4({
+      provider: 'mock',
+      modelId,
+      doGenerate: ({ abortSignal }) =>
+        new Promise((_, reject) => {
+          if (abortSignal!.aborted) reject(abortSignal!.reason);
+          abortSignal!.addEventListener('abort', () => reject(abortSignal!.reason));
+        }),
+    });
+
+  it.each([
+    ['reading health before the first attempt', 'read'],
+    ['recording the failure of an attempt', 'record'],
+  ] as const)('while %s: settles at once with the caller reason, not after storeTimeoutMs 3000', async (_, when) => {
+    const { store, waited } = stalledStore();
+    const primary = scriptedModel('primary', [{ error: apiError(503) }]);
+    const known = memoryHealthStore();
+    // 'record': a shared store that answers reads at once; only counting the failure stalls.
+    const answering: HealthStore = {
+      get: keys => known.get(keys),
+      set: (key, value, ttlMs, options) => known.set(key, value, ttlMs, options),
+      increment: store.increment,
+      delete: keys => known.delete(keys),
+    };
+    const breaker = { store: when === 'read' ? store : answering, storeTimeoutMs: 3_000 };
+    const model = withFallback([primary, scriptedModel('backup')], { maxRetriesPerModel: 0, circuitBreaker: breaker });
+    const controller = new AbortController();
+    const reason = new Error('the user left');
+    const started = performance.now();
+    const call = generate(model, controller.signal);
+    call.catch(() => {});
+    await waited;
+    controller.abort(reason);
+    await expect(call).rejects.toBe(reason);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // Nothing was sent after the abort: the backup was not tried.
+    expect(primary.doGenerateCalls).toHaveLength(when === 'read' ? 0 : 1);
+  });
+
+  it('the caller sees the same rejection as with the bare model', async () => {
+    const bare = new AbortController();
+    const reason = new Error('the user left');
+    const direct = generate(abortableModel('primary') as never, bare.signal);
+    bare.abort(reason);
+    const { store, waited } = stalledStore();
+    const wrapped = new AbortController();
+    const started = performance.now();
+    const call = generate(
+      withFallback([abortableModel('primary')], { circuitBreaker: { store, storeTimeoutMs: 3_000 } }),
+      wrapped.signal,
+    );
+    call.catch(() => {});
+    await waited;
+    wrapped.abort(reason);
+    const [a, b] = await Promise.allSettled([direct, call]);
+    expect(b).toEqual(a);
+    expect(b).toEqual({ status: 'rejected', reason });
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

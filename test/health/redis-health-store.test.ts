@@ -214,6 +214,29 @@ describe.each(clients)('redisHealthStore with %s, against a real redis-server', 
     }
   });
 
+  it('an abort while redis-server is paused (SIGSTOP) settles the call at once with the caller reason', async () => {
+    const [b] = await twoProcesses(0);
+    const primary = scriptedModel('primary');
+    const model = withFallback([primary, scriptedModel('backup')], {
+      circuitBreaker: { store: b.store, storeTimeoutMs: 3_000 },
+      logger: { warn: () => {} },
+    });
+    expect((await generate(model)).text).toBe('Answer from primary.');
+    const controller = new AbortController();
+    const reason = new Error('the user left');
+    server.pause();
+    try {
+      const started = performance.now();
+      const call = generateText({ model, prompt: 'hi', maxRetries: 0, abortSignal: controller.signal });
+      setTimeout(() => controller.abort(reason), 100);
+      await expect(call).rejects.toBe(reason);
+      expect(performance.now() - started).toBeLessThan(1_500);
+      expect(primary.doGenerateCalls).toHaveLength(1);
+    } finally {
+      server.resume();
+    }
+  });
+
   it('keeps calls succeeding on local health with a single warning when redis-server dies, and shares again once it is back', async () => {
     // cacheMs 0: every call reads Redis, as calls more than the default 1 s apart would.
     const [a, b] = await twoProcesses(0);
