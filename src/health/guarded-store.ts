@@ -132,7 +132,7 @@ export class GuardedStore implements StoreAccess {
       return { ok: false };
     }
     try {
-      return { ok: true, value: check(await withTimeout(operation, context.timeoutMs, context.signal)) };
+      return { ok: true, value: check(await withTimeout(operation, context.timeoutMs, { signal: context.signal })) };
     } catch (error) {
       // The caller gave up: that says nothing about the store, and the call ends with the caller's reason.
       if (context.signal?.aborted) throw context.signal.reason;
@@ -159,7 +159,8 @@ export class GuardedStore implements StoreAccess {
   private maybeCheck({ logger, timeoutMs }: StoreContext): void {
     if (this.checking || Date.now() < this.nextCheckAt) return;
     this.checking = true;
-    withTimeout(() => this.remote.get([CHECK_KEY]), timeoutMs).then(
+    // No call waits for it: it never keeps the process alive.
+    withTimeout(() => this.remote.get([CHECK_KEY]), timeoutMs, { background: true }).then(
       () => {
         this.checking = false;
         this.down = false;

@@ -6,6 +6,18 @@ export class HealthStoreTimeoutError extends Error {
   }
 }
 
+/** How a bounded store wait may end early, and whether it holds the process open. */
+export interface WaitOptions {
+  /** The caller's signal: its abort ends the wait at once, with its reason. */
+  signal?: AbortSignal;
+  /**
+   * True for a wait no call is waiting on (the background check): it lets
+   * the process exit. Otherwise the timer holds the process open, so a call
+   * in flight always settles (within `ms`) even when nothing else is alive.
+   */
+  background?: boolean;
+}
+
 /**
  * Runs `operation` and settles with it, or rejects after `ms`, or with the
  * reason of `signal` as soon as the caller aborts (a store wait never
@@ -13,7 +25,11 @@ export class HealthStoreTimeoutError extends Error {
  * removed, and a late answer (or late rejection) is absorbed, so a stalled
  * store leaves neither a timer nor an unhandled rejection behind.
  */
-export function withTimeout<T>(operation: () => PromiseLike<T>, ms: number, signal?: AbortSignal): Promise<T> {
+export function withTimeout<T>(
+  operation: () => PromiseLike<T>,
+  ms: number,
+  { signal, background = false }: WaitOptions = {},
+): Promise<T> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const finish = (settle: () => void) => {
@@ -23,8 +39,8 @@ export function withTimeout<T>(operation: () => PromiseLike<T>, ms: number, sign
     };
     const onAbort = () => finish(() => reject(signal!.reason));
     const timer = setTimeout(() => finish(() => reject(new HealthStoreTimeoutError(ms))), ms);
-    // Never hold a process open for a health check.
-    (timer as { unref?: () => void }).unref?.();
+    // A store promise that never settles holds nothing open: this timer is what ends the call's wait.
+    if (background) (timer as { unref?: () => void }).unref?.();
     signal?.addEventListener('abort', onAbort, { once: true });
     let pending: PromiseLike<T>;
     try {
