@@ -20,7 +20,9 @@ import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType, REQUEST_ERROR_TYPES } f
  *   default retries, or three calls in a row each failing once; a single
  *   blip never opens it. `cooldownMs: 30_000`: providers' short outages and
  *   rate-limit windows are mostly tens of seconds. `maxCooldownMs: 300_000`:
- *   a long outage is probed every 5 min at most. `storeTimeoutMs: 100`: a
+ *   the longest a Retry-After keeps a circuit open; failed probes back off to
+ *   at most 4 × `cooldownMs` (2 min here), so a recovered primary serves
+ *   again within 4 base cooldowns. `storeTimeoutMs: 100`: a
  *   healthy Redis answers in about a millisecond; a store slower than this
  *   is treated as down rather than slowing calls.
  */

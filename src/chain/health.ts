@@ -55,7 +55,7 @@ export interface ChainHealth {
     timeoutKind: FallbackTimeoutKind | undefined,
   ): Promise<EntryHealth>;
   /** The caller aborted the attempt: no verdict; a probe lease is given back. Never waits. */
-  released(call: HealthCall, entry: FallbackEntryRef, gate: AdmittedGate): void;
+  released(_call: HealthCall, entry: FallbackEntryRef, gate: AdmittedGate): void;
 }
 
 const ADMITTED: AdmittedGate = Object.freeze({ admitted: true as const, probe: false, health: HEALTHY });
@@ -110,7 +110,7 @@ class BreakerHealth implements ChainHealth {
     // Health must never fail a call: anything unexpected admits the entry.
     try {
       const store = this.storeFor(call);
-      const health = await this.view.read(entry.id, store);
+      const health = await this.view.read(entry.id, this.settings, store);
       // A retry is judged at the time it was due: the chain waited exactly as long as the circuit it opened.
       const state = circuitState(health, Math.max(Date.now(), retryDueAt ?? 0));
       if (state === 'closed' || bypass) return { admitted: true, probe: false, health };
@@ -133,6 +133,7 @@ class BreakerHealth implements ChainHealth {
       );
       return { admitted: false, skip, type: circuit.type };
     } catch (error) {
+      throwIfAborted(call);
       this.unexpected(error);
       return ADMITTED;
     }
@@ -147,7 +148,13 @@ class BreakerHealth implements ChainHealth {
 
   private async recordSuccess(call: HealthCall, entry: FallbackEntryRef, gate: AdmittedGate): Promise<void> {
     try {
-      const closed = await this.view.recordSuccess(entry.id, gate.probe, gate.health, this.storeFor(call));
+      const closed = await this.view.recordSuccess(
+        entry.id,
+        gate.probe,
+        gate.health,
+        this.settings,
+        this.storeFor(call),
+      );
       if (closed === undefined) return;
       const reason = gate.probe ? 'probe' : gate.retry ? 'retry' : 'last-resort';
       this.options.logger.info?.(`[ai-sdk-fallback] ${entry.id} answered (${reason}); circuit closed`);
@@ -158,6 +165,8 @@ class BreakerHealth implements ChainHealth {
         this.options.logger,
       );
     } catch (error) {
+      // The caller gave up while the success was recorded: the answer stands, nothing went wrong.
+      if (call.signal?.aborted) return;
       this.unexpected(error);
     }
   }
@@ -204,14 +213,16 @@ class BreakerHealth implements ChainHealth {
       }
       return health;
     } catch (error) {
+      throwIfAborted(call);
       this.unexpected(error);
       return gate.health;
     }
   }
 
-  released(call: HealthCall, entry: FallbackEntryRef, gate: AdmittedGate): void {
+  released(_call: HealthCall, entry: FallbackEntryRef, gate: AdmittedGate): void {
     if (!gate.probe) return;
-    this.view.releaseProbe(entry.id, this.storeFor(call)).catch(error => this.unexpected(error));
+    // The caller has aborted: the lease is still given back, with a wait of its own.
+    this.view.releaseProbe(entry.id, this.store).catch(error => this.unexpected(error));
   }
 
   /** The store context of one call: the caller's signal ends any wait on the store. */
@@ -222,4 +233,9 @@ class BreakerHealth implements ChainHealth {
   private unexpected(error: unknown): void {
     this.options.logger.warn?.(`[ai-sdk-fallback] circuit breaker error ignored: ${describeError(error)}`);
   }
+}
+
+/** Health never fails a call, except to end it with the caller's own reason once they aborted. */
+function throwIfAborted(call: HealthCall): void {
+  if (call.signal?.aborted) throw call.signal.reason;
 }

@@ -11,7 +11,7 @@ type ClassifiedType = Exclude<FallbackErrorType, 'all'>;
 export interface CircuitRecord {
   /** Epoch ms when the cooldown ends and the entry turns half-open. */
   until: number;
-  /** The cooldown that was applied; a failed probe doubles it. */
+  /** The cooldown that was applied; a failed probe doubles it (up to 4× the base cooldown). */
   cooldownMs: number;
   reason: CircuitReason;
   /** The type of the failure that opened it: a skip moves on as that failure would have. */
@@ -74,7 +74,7 @@ export interface FailureInput {
  * - A Retry-After opens it for that long, capped at `maxCooldownMs`, whatever
  *   the count: the provider said when to come back.
  * - A failed probe reopens it for twice the last cooldown (at least
- *   `cooldownMs`, at most `maxCooldownMs`).
+ *   `cooldownMs`, at most 4 × `cooldownMs` and `maxCooldownMs`).
  * - Otherwise it opens when the count reaches `failureThreshold`, for
  *   `cooldownMs` (or, when it was already open, for the cooldown it had).
  *
@@ -106,9 +106,20 @@ export function circuitAfterFailure(input: FailureInput, settings: BreakerSettin
   return { until, cooldownMs, reason, type: input.type };
 }
 
-/** The cooldown after a failed probe: twice the last one, within [cooldownMs, maxCooldownMs]. */
+/**
+ * How far failed probes back off, in base cooldowns: a primary that recovers
+ * serves again within this many `cooldownMs` of recovering, however long the
+ * outage lasted (unbounded doubling would leave it idle for ever longer).
+ */
+export const PROBE_BACKOFF_LIMIT = 4;
+
+/**
+ * The cooldown after a failed probe: twice the last one, at least
+ * `cooldownMs`, at most {@link PROBE_BACKOFF_LIMIT} × `cooldownMs` and never
+ * above `maxCooldownMs`.
+ */
 export function doubledCooldown(lastMs: number | undefined, settings: BreakerSettings): number {
-  const doubled = (lastMs ?? settings.cooldownMs) * 2;
+  const doubled = Math.min((lastMs ?? settings.cooldownMs) * 2, PROBE_BACKOFF_LIMIT * settings.cooldownMs);
   return Math.min(settings.maxCooldownMs, Math.max(settings.cooldownMs, doubled));
 }
 
@@ -121,12 +132,13 @@ export function probeLeaseMs(circuit: CircuitRecord, settings: BreakerSettings):
 }
 
 /**
- * How long the store keeps a circuit: its cooldown, then `maxCooldownMs` of
- * half-open, so a failed probe can still double it. A circuit nobody probes
- * for that long is forgotten (closed).
+ * How long the store keeps a circuit, from `now`: its cooldown, then
+ * `maxCooldownMs` of half-open, so a failed probe can still double it. A
+ * circuit nobody probes for that long is forgotten (closed). The same from
+ * any `now`, so a copy read later expires with the stored one.
  */
 export function circuitTtlMs(circuit: CircuitRecord, now: number, settings: BreakerSettings): number {
-  return Math.max(1, circuit.until - now) + settings.maxCooldownMs;
+  return Math.max(1, circuit.until + settings.maxCooldownMs - now);
 }
 
 /** How long a failure count survives without a new failure: failures further apart do not add up. */

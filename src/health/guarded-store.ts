@@ -1,7 +1,7 @@
 import { describeError } from '../errors/describe';
 import type { HealthStore, HealthStoreSetOptions } from './health-store';
 import { memoryHealthStore } from './memory-health-store';
-import type { StoreAccess, StoreContext } from './store-access';
+import type { MirrorTtl, StoreAccess, StoreContext } from './store-access';
 import { withTimeout } from './with-timeout';
 
 /** How often, while the store is down, one background check asks whether it is back. */
@@ -12,13 +12,16 @@ const CHECK_KEY = 'ai-sdk-fallback:check';
 
 /**
  * A shared store behind a guard, so that a store that fails or stalls never
- * fails or slows a call: every operation is bounded by the caller's timeout;
+ * fails or slows a call: every operation is bounded by the caller's timeout
+ * and ends on the caller's abort (rejecting with its reason, the one failure
+ * it passes on);
  * the first failure marks the store down (one warning) and from then on
  * operations use this process's memory at once, while one background check
  * per second asks whether the store is back (then sharing resumes).
  *
- * Every result from the store is mirrored into the local memory, so when the
- * store goes down the process keeps what it last knew.
+ * Every result from the store is mirrored into the local memory (reads with
+ * the expiry the caller recomputes for them), so when the store goes down the
+ * process keeps what it last knew until it would have expired.
  */
 export class GuardedStore implements StoreAccess {
   private readonly local = memoryHealthStore();
@@ -26,6 +29,8 @@ export class GuardedStore implements StoreAccess {
   private checking = false;
   private nextCheckAt = 0;
   private lastWarnAt = -Infinity;
+  /** Local writes per key: a read that was on the wire while this process wrote the key must not mirror over it. */
+  private readonly writes = new Map<string, number>();
 
   constructor(private readonly remote: HealthStore) {}
 
@@ -34,7 +39,12 @@ export class GuardedStore implements StoreAccess {
     return !this.down;
   }
 
-  async get(keys: readonly string[], context: StoreContext): Promise<(string | undefined)[]> {
+  async get(
+    keys: readonly string[],
+    context: StoreContext,
+    mirror?: readonly (MirrorTtl | undefined)[],
+  ): Promise<(string | undefined)[]> {
+    const writesBefore = keys.map(key => this.writes.get(key) ?? 0);
     const remote = await this.attempt(
       () => this.remote.get(keys),
       context,
@@ -47,7 +57,19 @@ export class GuardedStore implements StoreAccess {
         return values.map(value => (value === null || value === undefined ? undefined : String(value)));
       },
     );
-    return remote.ok ? remote.value : this.local.get(keys);
+    if (!remote.ok) return this.local.get(keys);
+    if (mirror !== undefined) {
+      for (const [i, key] of keys.entries()) {
+        const ttl = mirror[i];
+        if (ttl === undefined || (this.writes.get(key) ?? 0) !== writesBefore[i]) continue;
+        const value = remote.value[i];
+        const keepMs = value === undefined ? 0 : ttl(value);
+        // Absent in the store (or not worth keeping): forget it here too, so an outage cannot bring it back.
+        if (keepMs > 0) await this.local.set(key, value!, keepMs);
+        else await this.local.delete([key]);
+      }
+    }
+    return remote.value;
   }
 
   async set(
@@ -62,6 +84,7 @@ export class GuardedStore implements StoreAccess {
       context,
       stored => stored === true,
     );
+    this.wrote(key);
     if (!remote.ok) return this.local.set(key, value, ttlMs, options);
     if (remote.value) await this.local.set(key, value, ttlMs);
     return remote.value;
@@ -77,18 +100,26 @@ export class GuardedStore implements StoreAccess {
         return number;
       },
     );
+    this.wrote(key);
     if (!remote.ok) return this.local.increment(key, ttlMs);
     await this.local.set(key, String(remote.value), ttlMs);
     return remote.value;
   }
 
   async delete(keys: readonly string[], context: StoreContext): Promise<void> {
+    for (const key of keys) this.wrote(key);
     await this.local.delete(keys);
     await this.attempt(
       () => this.remote.delete(keys),
       context,
       () => undefined,
     );
+    // A read sent before the store deleted may still bring the old value back: it is not mirrored either.
+    for (const key of keys) this.wrote(key);
+  }
+
+  private wrote(key: string): void {
+    this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
   }
 
   private async attempt<RAW, T>(
@@ -101,8 +132,10 @@ export class GuardedStore implements StoreAccess {
       return { ok: false };
     }
     try {
-      return { ok: true, value: check(await withTimeout(operation, context.timeoutMs)) };
+      return { ok: true, value: check(await withTimeout(operation, context.timeoutMs, { signal: context.signal })) };
     } catch (error) {
+      // The caller gave up: that says nothing about the store, and the call ends with the caller's reason.
+      if (context.signal?.aborted) throw context.signal.reason;
       this.markDown(error, context);
       return { ok: false };
     }
@@ -126,7 +159,8 @@ export class GuardedStore implements StoreAccess {
   private maybeCheck({ logger, timeoutMs }: StoreContext): void {
     if (this.checking || Date.now() < this.nextCheckAt) return;
     this.checking = true;
-    withTimeout(() => this.remote.get([CHECK_KEY]), timeoutMs).then(
+    // No call waits for it: it never keeps the process alive.
+    withTimeout(() => this.remote.get([CHECK_KEY]), timeoutMs, { background: true }).then(
       () => {
         this.checking = false;
         this.down = false;

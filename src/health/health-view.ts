@@ -13,7 +13,8 @@ import { GuardedStore } from './guarded-store';
 import { decodeCircuit, decodeCount, encodeCircuit, healthKeys } from './health-keys';
 import type { HealthStore } from './health-store';
 import { isLocalStore } from './memory-health-store';
-import { directAccess, type StoreAccess, type StoreContext } from './store-access';
+import { directAccess, type MirrorTtl, type StoreAccess, type StoreContext } from './store-access';
+import { untilAborted } from './with-timeout';
 
 const DEFAULT_CACHE_MS = 1_000;
 
@@ -60,7 +61,7 @@ export class HealthView {
   }
 
   /** What is known about `entryId`, from the local copy when it is fresh enough. */
-  read(entryId: string, context: StoreContext): Promise<EntryHealth> {
+  read(entryId: string, settings: BreakerSettings, context: StoreContext): Promise<EntryHealth> {
     const cached = this.cache.get(entryId);
     if (cached !== undefined) {
       // A local store changes only through this view, except by expiry, and healthy never expires into anything else.
@@ -70,10 +71,12 @@ export class HealthView {
     }
     let pending = this.reads.get(entryId);
     if (pending === undefined) {
-      pending = this.fetch(entryId, context).finally(() => this.reads.delete(entryId));
+      // Shared by concurrent calls, so no one caller's abort ends it: each caller stops waiting on its own abort.
+      const { signal: _, ...shared } = context;
+      pending = this.fetch(entryId, settings, shared).finally(() => this.reads.delete(entryId));
       this.reads.set(entryId, pending);
     }
-    return pending;
+    return untilAborted(pending, context.signal);
   }
 
   /** What is known about `entryId` without waiting: the fresh local copy, else `undefined`. */
@@ -119,7 +122,7 @@ export class HealthView {
     context: StoreContext,
   ): Promise<FailureOutcome> {
     const keys = healthKeys(entryId);
-    const before = await this.read(entryId, context);
+    const before = await this.read(entryId, settings, context);
     const failures = await this.access.increment(keys.failures, failuresTtlMs(settings), context);
     const now = Date.now();
     const wasOpen = circuitState(before, now) === 'open';
@@ -130,7 +133,7 @@ export class HealthView {
       const fresh = before.circuit === undefined;
       const stored = await this.access.set(keys.circuit, encodeCircuit(circuit), ttl, { ifAbsent: fresh }, context);
       if (!stored) {
-        const [current] = await this.access.get([keys.circuit], context);
+        const [current] = await this.access.get([keys.circuit], context, [mirroredCircuit(settings)]);
         const theirs = decodeCircuit(current);
         if (theirs !== undefined && theirs.until >= circuit.until) {
           circuit = theirs;
@@ -157,21 +160,26 @@ export class HealthView {
     entryId: string,
     probe: boolean,
     known: EntryHealth,
+    settings: BreakerSettings,
     context: StoreContext,
   ): Promise<CircuitRecord | undefined> {
     if (!probe && known.circuit === undefined && known.failures === 0) return undefined;
     // Another call may have closed it meanwhile (a probe answering next to a retry): close it once.
-    const closing = probe ? known.circuit : (await this.read(entryId, context)).circuit;
+    const closing = probe ? known.circuit : (await this.read(entryId, settings, context)).circuit;
     const keys = healthKeys(entryId);
     await this.access.delete([keys.circuit, keys.failures, keys.probe], context);
     this.remember(entryId, HEALTHY);
     return closing;
   }
 
-  private async fetch(entryId: string, context: StoreContext): Promise<EntryHealth> {
+  private async fetch(entryId: string, settings: BreakerSettings, context: StoreContext): Promise<EntryHealth> {
     const version = this.versions.get(entryId) ?? 0;
     const keys = healthKeys(entryId);
-    const [circuit, failures] = await this.access.get([keys.circuit, keys.failures], context);
+    // Mirrored with the store's own expiry: should the store fail, what it said stays in force until then.
+    const [circuit, failures] = await this.access.get([keys.circuit, keys.failures], context, [
+      mirroredCircuit(settings),
+      () => failuresTtlMs(settings),
+    ]);
     const health: EntryHealth = { circuit: decodeCircuit(circuit), failures: decodeCount(failures) };
     // A local write that landed while this read was on the wire is newer: keep it.
     if ((this.versions.get(entryId) ?? 0) !== version) return this.cache.get(entryId)?.health ?? health;
@@ -184,6 +192,14 @@ export class HealthView {
     this.versions.set(entryId, (this.versions.get(entryId) ?? 0) + 1);
     this.cache.set(entryId, { health, fetchedAt: this.cacheMs > 0 ? Date.now() : -Infinity });
   }
+}
+
+/** A circuit read from the store is kept locally as long as the store keeps it; anything else is forgotten. */
+function mirroredCircuit(settings: BreakerSettings): MirrorTtl {
+  return text => {
+    const circuit = decodeCircuit(text);
+    return circuit === undefined ? 0 : circuitTtlMs(circuit, Date.now(), settings);
+  };
 }
 
 function isHealthy(health: EntryHealth): boolean {

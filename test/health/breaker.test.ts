@@ -81,9 +81,14 @@ describe('circuitAfterFailure', () => {
       open(NOW + 4_000, 4_000, 'probe-failed'),
     ],
     [
-      'doubling stops at maxCooldownMs',
+      'doubling stops at 4x cooldownMs',
       { probe: true, circuit: open(NOW - 10, 6_000) },
-      open(NOW + 8_000, 8_000, 'probe-failed'),
+      open(NOW + 4_000, 4_000, 'probe-failed'),
+    ],
+    [
+      'a failed probe after a long Retry-After backs off 4x cooldownMs, not twice the Retry-After',
+      { probe: true, circuit: open(NOW - 10, 8_000, 'retry-after') },
+      open(NOW + 4_000, 4_000, 'probe-failed'),
     ],
     [
       'a failed probe after a short Retry-After cools down at least cooldownMs',
@@ -119,14 +124,35 @@ describe('circuitAfterFailure', () => {
     expect(circuitAfterFailure({ ...base, failures: 9, circuit }, settings)).toBe(circuit);
   });
 
-  it('doubles 1 s, 2 s, 4 s, 8 s, 8 s across failed probes', () => {
+  it('doubles 1 s, 2 s, 4 s, then stays at 4 s (4x cooldownMs) across failed probes', () => {
     const seen: number[] = [];
     let last: number | undefined;
     for (let i = 0; i < 5; i++) {
       last = doubledCooldown(last ?? settings.cooldownMs / 2, settings);
       seen.push(last);
     }
-    expect(seen).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect(seen).toEqual([1_000, 2_000, 4_000, 4_000, 4_000]);
+  });
+});
+
+describe('doubledCooldown: the probe backoff is bounded by 4x cooldownMs and by maxCooldownMs', () => {
+  const at = (cooldownMs: number, maxCooldownMs: number): BreakerSettings => ({
+    failureThreshold: 3,
+    cooldownMs,
+    maxCooldownMs,
+  });
+  it.each<[string, number | undefined, BreakerSettings, number]>([
+    ['no last cooldown: twice cooldownMs', undefined, at(1_000, 300_000), 2_000],
+    ['twice the last cooldown', 1_000, at(1_000, 300_000), 2_000],
+    ['twice again', 2_000, at(1_000, 300_000), 4_000],
+    ['never above 4x cooldownMs, however large maxCooldownMs is', 4_000, at(1_000, 300_000), 4_000],
+    ['a cooldown above 4x (a long Retry-After) comes back down to 4x', 60_000, at(1_000, 300_000), 4_000],
+    ['never above maxCooldownMs when it is below 4x cooldownMs', 2_000, at(1_000, 3_000), 3_000],
+    ['maxCooldownMs equal to cooldownMs: never doubles', 1_000, at(1_000, 1_000), 1_000],
+    ['at least cooldownMs after a short Retry-After', 200, at(1_000, 300_000), 1_000],
+    ['the defaults (30 s, 5 min): at most 2 min', 120_000, at(30_000, 300_000), 120_000],
+  ])('%s', (_, last, breaker, expected) => {
+    expect(doubledCooldown(last, breaker)).toBe(expected);
   });
 });
 

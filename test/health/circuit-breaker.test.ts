@@ -8,6 +8,7 @@ import {
   type FallbackConfig,
   FallbackExhaustedError,
   type FallbackMetadata,
+  type HealthStore,
   memoryHealthStore,
   withFallback,
 } from '../../src/index';
@@ -148,6 +149,29 @@ describe('circuit breaker: the primary is down for 6 s, then healthy; 10 request
     expect(requests.map(r => r.servedBy)).toEqual([...Array(5).fill('backup'), ...Array(5).fill('primary')]);
     expect(primaryCalls.filter(t => t < 6_000)).toHaveLength(15);
     expect(requests.slice(0, 5).every(r => r.durationMs === 300)).toBe(true);
+  });
+});
+
+describe('circuit breaker: a recovered primary serves again within 4 base cooldowns, however long the outage', () => {
+  it.each([6_000, 10_000, 20_000])('cooldownMs 1000, outage %i ms, a request every 100 ms', async outageMs => {
+    vi.useFakeTimers();
+    const start = Date.now();
+    const primary = modelThat('primary', () => (Date.now() - start < outageMs ? apiError(503) : undefined));
+    const model = withFallback([primary.model, scriptedModel('backup')], {
+      maxRetriesPerModel: 0,
+      circuitBreaker: { cooldownMs: 1_000, failureThreshold: 1 },
+    });
+    let servedAgainAt: number | undefined;
+    while (servedAgainAt === undefined && Date.now() - start < outageMs + 60_000) {
+      const result = await settle(generate(model));
+      if (fallbackOf(result).servedBy.modelId === 'primary') servedAgainAt = Date.now() - start;
+      else await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(servedAgainAt).toBeDefined();
+    expect(servedAgainAt! - outageMs).toBeLessThanOrEqual(4 * 1_000);
+    // Probes during the outage come at most 4 s apart (doubling 1 s, 2 s, then 4 s): never 8 s, 16 s.
+    const gaps = primary.calls.map((t, i) => t - (primary.calls[i - 1] ?? t));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(4_000);
   });
 });
 
@@ -524,6 +548,80 @@ describe('circuit breaker: a failing store never fails or slows a call', () => {
     // Nothing is left running: the process-wide clock sweep fires once past the calls' deadlines and stops.
     await vi.advanceTimersByTimeAsync(20 * 60_000);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('circuit breaker: every store wait ends on the caller abort', () => {
+  /** A store that never answers; `waited` resolves once a call waits on any of its operations. */
+  function stalledStore() {
+    let waiting!: () => void;
+    const waited = new Promise<void>(resolve => (waiting = resolve));
+    const never = () => {
+      waiting();
+      return new Promise<never>(() => {});
+    };
+    return { store: { get: never, set: never, increment: never, delete: never }, waited };
+  }
+  /** A model that only settles when its call is aborted, as a provider does: the bare AI SDK then rejects with the reason. */
+  const abortableModel = (modelId: string) =>
+    new MockLanguageModelV4({
+      provider: 'mock',
+      modelId,
+      doGenerate: ({ abortSignal }) =>
+        new Promise((_, reject) => {
+          if (abortSignal!.aborted) reject(abortSignal!.reason);
+          abortSignal!.addEventListener('abort', () => reject(abortSignal!.reason));
+        }),
+    });
+
+  it.each([
+    ['reading health before the first attempt', 'read'],
+    ['recording the failure of an attempt', 'record'],
+  ] as const)('while %s: settles at once with the caller reason, not after storeTimeoutMs 3000', async (_, when) => {
+    const { store, waited } = stalledStore();
+    const primary = scriptedModel('primary', [{ error: apiError(503) }]);
+    const known = memoryHealthStore();
+    // 'record': a shared store that answers reads at once; only counting the failure stalls.
+    const answering: HealthStore = {
+      get: keys => known.get(keys),
+      set: (key, value, ttlMs, options) => known.set(key, value, ttlMs, options),
+      increment: store.increment,
+      delete: keys => known.delete(keys),
+    };
+    const breaker = { store: when === 'read' ? store : answering, storeTimeoutMs: 3_000 };
+    const model = withFallback([primary, scriptedModel('backup')], { maxRetriesPerModel: 0, circuitBreaker: breaker });
+    const controller = new AbortController();
+    const reason = new Error('the user left');
+    const started = performance.now();
+    const call = generate(model, controller.signal);
+    call.catch(() => {});
+    await waited;
+    controller.abort(reason);
+    await expect(call).rejects.toBe(reason);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // Nothing was sent after the abort: the backup was not tried.
+    expect(primary.doGenerateCalls).toHaveLength(when === 'read' ? 0 : 1);
+  });
+
+  it('the caller sees the same rejection as with the bare model', async () => {
+    const bare = new AbortController();
+    const reason = new Error('the user left');
+    const direct = generate(abortableModel('primary') as never, bare.signal);
+    bare.abort(reason);
+    const { store, waited } = stalledStore();
+    const wrapped = new AbortController();
+    const started = performance.now();
+    const call = generate(
+      withFallback([abortableModel('primary')], { circuitBreaker: { store, storeTimeoutMs: 3_000 } }),
+      wrapped.signal,
+    );
+    call.catch(() => {});
+    await waited;
+    wrapped.abort(reason);
+    const [a, b] = await Promise.allSettled([direct, call]);
+    expect(b).toEqual(a);
+    expect(b).toEqual({ status: 'rejected', reason });
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

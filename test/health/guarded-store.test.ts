@@ -45,6 +45,62 @@ describe('GuardedStore', () => {
     expect(context.logger.warn).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps what a read returned, should the store then fail, until the expiry the reader gave it', async () => {
+    vi.useFakeTimers();
+    const { store, inner, setMode } = flakyStore();
+    const guarded = new GuardedStore(store);
+    const context = { logger: spyLogger(), timeoutMs: 100 };
+    await inner.set('circuit', 'open', 60_000); // written by another process
+    await inner.set('other', 'not mirrored', 60_000);
+    expect(await guarded.get(['circuit', 'other'], context, [() => 5_000, undefined])).toEqual([
+      'open',
+      'not mirrored',
+    ]);
+    setMode('fail');
+    expect(await guarded.get(['circuit', 'other'], context)).toEqual(['open', undefined]);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(await guarded.get(['circuit'], context)).toEqual(['open']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await guarded.get(['circuit'], context)).toEqual([undefined]);
+  });
+
+  it('forgets locally what the store no longer has, so an outage cannot bring it back', async () => {
+    const { store, inner, setMode } = flakyStore();
+    const guarded = new GuardedStore(store);
+    const context = { logger: spyLogger(), timeoutMs: 100 };
+    await guarded.set('circuit', 'open', 60_000, {}, context); // mirrored locally as written
+    await inner.delete(['circuit']); // another process closed it
+    expect(await guarded.get(['circuit'], context, [() => 60_000])).toEqual([undefined]);
+    setMode('fail');
+    expect(await guarded.get(['circuit'], context)).toEqual([undefined]);
+  });
+
+  it('does not mirror a read that was on the wire while this process deleted the key', async () => {
+    const inner = memoryHealthStore();
+    let answer!: (values: (string | undefined)[]) => void;
+    let held = true;
+    let failing = false;
+    const store: HealthStore = {
+      get: keys => {
+        if (failing) return Promise.reject(new Error('ECONNREFUSED'));
+        if (!held) return inner.get(keys);
+        held = false;
+        return new Promise(resolve => (answer = resolve));
+      },
+      set: (key, value, ttlMs, options) => inner.set(key, value, ttlMs, options),
+      increment: (key, ttlMs) => inner.increment(key, ttlMs),
+      delete: keys => inner.delete(keys),
+    };
+    const guarded = new GuardedStore(store);
+    const context = { logger: spyLogger(), timeoutMs: 1_000 };
+    const stale = guarded.get(['circuit'], context, [() => 60_000]);
+    await guarded.delete(['circuit'], context); // this process closed the circuit meanwhile
+    answer(['open']); // the read left before the delete: it still saw the circuit
+    expect(await stale).toEqual(['open']);
+    failing = true;
+    expect(await guarded.get(['circuit'], context)).toEqual([undefined]);
+  });
+
   it('bounds a stalled store by the timeout, then answers from memory at once, warning once', async () => {
     vi.useFakeTimers();
     const { store, calls, setMode } = flakyStore();

@@ -172,6 +172,71 @@ describe.each(clients)('redisHealthStore with %s, against a real redis-server', 
     }
   });
 
+  it.each([
+    ['killed (SIGKILL)', 'kill'],
+    ['paused (SIGSTOP)', 'pause'],
+  ] as const)('an open circuit process B read from Redis stays in force when redis-server is %s', async (_, outage) => {
+    const fake = await startFakeProvider({ script: { 'gpt-primary': [{ status: 429, retryAfter: 30 }] } });
+    // cacheMs 0: B reads Redis on every call, so once Redis is gone only what B mirrored can keep the circuit.
+    const [a, b] = await twoProcesses(0);
+    const chain = (store: HealthStore) => {
+      const openai = createOpenAI({ baseURL: fake.openaiBaseURL, apiKey: 'test' });
+      return withFallback([openai.chat('gpt-primary'), openai.chat('gpt-backup')], {
+        // Generous while Redis is up (a loaded machine must not look like an outage); bounds each stalled wait.
+        circuitBreaker: { store, storeTimeoutMs: 1_000 },
+        logger: { warn: () => {} },
+      });
+    };
+    const expectSkipped = (result: { providerMetadata?: Record<string, unknown> }, until: number) => {
+      const metadata = fallbackOf(result);
+      expect(metadata.servedBy.modelId).toBe('gpt-backup');
+      expect(metadata.caught[0]!.skipped).toEqual({ reason: 'circuit-open', openedBy: 'retry-after', until });
+    };
+    try {
+      expect(fallbackOf(await generate(chain(a.store))).servedBy.modelId).toBe('gpt-backup');
+      const inB = chain(b.store);
+      const seen = await generate(inB);
+      const until = fallbackOf(seen).caught[0]!.skipped!.until;
+      expectSkipped(seen, until);
+
+      if (outage === 'kill') await server.kill();
+      else server.pause();
+      try {
+        for (let i = 0; i < 5; i++) expectSkipped(await generate(inB), until);
+        // The primary asked for 30 s of quiet: nothing more reached it.
+        expect(fake.requestsFor('gpt-primary')).toHaveLength(1);
+      } finally {
+        if (outage === 'kill') await server.restart();
+        else server.resume();
+      }
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('an abort while redis-server is paused (SIGSTOP) settles the call at once with the caller reason', async () => {
+    const [b] = await twoProcesses(0);
+    const primary = scriptedModel('primary');
+    const model = withFallback([primary, scriptedModel('backup')], {
+      circuitBreaker: { store: b.store, storeTimeoutMs: 3_000 },
+      logger: { warn: () => {} },
+    });
+    expect((await generate(model)).text).toBe('Answer from primary.');
+    const controller = new AbortController();
+    const reason = new Error('the user left');
+    server.pause();
+    try {
+      const started = performance.now();
+      const call = generateText({ model, prompt: 'hi', maxRetries: 0, abortSignal: controller.signal });
+      setTimeout(() => controller.abort(reason), 100);
+      await expect(call).rejects.toBe(reason);
+      expect(performance.now() - started).toBeLessThan(1_500);
+      expect(primary.doGenerateCalls).toHaveLength(1);
+    } finally {
+      server.resume();
+    }
+  });
+
   it('keeps calls succeeding on local health with a single warning when redis-server dies, and shares again once it is back', async () => {
     // cacheMs 0: every call reads Redis, as calls more than the default 1 s apart would.
     const [a, b] = await twoProcesses(0);

@@ -12,6 +12,10 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Starts it again on the same port, empty. */
   restart(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open and nothing answers, as a stalled server would. */
+  pause(): void;
+  /** Lets a paused server run again (SIGCONT); it answers what was sent meanwhile. */
+  resume(): void;
   /** Stops it and removes its directory. */
   close(): Promise<void>;
 }
@@ -75,6 +79,13 @@ export async function startRedisServer(): Promise<RedisServer> {
     await exited;
   };
 
+  const signal = (name: 'SIGSTOP' | 'SIGCONT') => {
+    if (child === undefined || child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`redis-server is not running: cannot send ${name}`);
+    }
+    child.kill(name);
+  };
+
   // Another process may take the free port between asking for it and binding it: try a few.
   for (let tries = 0; ; tries++) {
     port = await freePort();
@@ -95,6 +106,8 @@ export async function startRedisServer(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     kill,
     restart: launch,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
     async close() {
       await kill();
       await rm(dir, { recursive: true, force: true });
