@@ -1,7 +1,6 @@
 /**
  * `npm run bench`: overhead and failover benchmarks of ai-sdk-fallback side by
- * side with ai-fallback and ai-retry. Writes BENCHMARKS.md, the chart, and the
- * README's headline table (between its `bench:start` / `bench:end` markers).
+ * side with ai-fallback and ai-retry. Writes BENCHMARKS.md and its chart.
  *
  * Flags: `--quick` (fewer rounds: a smoke test, not figures to quote),
  * `--no-write` (print only), `--report-only` (no measuring: rewrite the
@@ -18,7 +17,7 @@ import { CAP_MS, runFailover, scenarios } from './failover';
 import type { HeapResult } from './heap-child';
 import { failoverSetups, overheadLibraries } from './libraries';
 import { type OverheadResults, runOverhead } from './overhead';
-import { type BenchReport, benchmarksMarkdown, headlineMarkdown } from './report';
+import { type BenchReport, benchmarksMarkdown } from './report';
 import { median } from './stats';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -172,26 +171,15 @@ const markdown = benchmarksMarkdown(report);
 if (write) {
   writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
   writeFileSync(join(root, CHART), chart);
-  const readmePath = join(root, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
-  const markers = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
-  if (markers.test(readme)) {
-    writeFileSync(
-      readmePath,
-      readme.replace(markers, (_, start, end) => `${start}${headlineMarkdown(report)}${end}`),
-    );
-  } else {
-    console.warn('README.md has no <!-- bench:start --> / <!-- bench:end --> markers: headline table not updated');
-  }
   // The tables are written plainly; the project's formatter aligns them, so `npm run lint` stays green after a run.
-  execFileSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', 'BENCHMARKS.md', 'README.md'], {
+  execFileSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', 'BENCHMARKS.md'], {
     cwd: root,
     stdio: 'ignore',
   });
   log(
     reportOnly
-      ? `rewrote BENCHMARKS.md, ${CHART} and the README headline from the run of ${report.environment.date}`
-      : `wrote BENCHMARKS.md, ${CHART} and the README headline in ${report.durationS.toFixed(0)} s`,
+      ? `rewrote BENCHMARKS.md and ${CHART} from the run of ${report.environment.date}`
+      : `wrote BENCHMARKS.md and ${CHART} in ${report.durationS.toFixed(0)} s`,
   );
 } else {
   console.log(markdown);

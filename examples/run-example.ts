@@ -3,7 +3,7 @@
  * Every example starts its own fake provider on 127.0.0.1: no keys, no network.
  */
 
-/** The runnable examples and what each shows (the README's "Examples" section lists the same). */
+/** The runnable examples and what each shows (docs/examples.md lists the same). */
 export const EXAMPLES = {
   basic: 'generateText with one fallback: OpenAI is overloaded, retried once, then OpenRouter answers',
   streaming:

@@ -97,7 +97,7 @@ export class ChatPage {
   async screenshot(step: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${this.name}-${step}.png`);
-    // The content only, not the empty viewport below it: small files, readable in the README.
+    // The content only, not the empty viewport below it: small files, readable in the docs.
     await this.page.locator('main').screenshot({ path });
     return path;
   }

@@ -2,7 +2,7 @@
  * The Next.js example (`examples/next-chat`) in a real browser: a production build served by
  * `next start`, its chain pointed at a fake provider this test scripts, driven through Debian's
  * Chromium. Screenshots of every step go to `test-results/e2e/`.
- * `UPDATE_DOCS_SCREENSHOT=1` also refreshes `docs/next-chat.png` for the README.
+ * `UPDATE_DOCS_SCREENSHOT=1` also refreshes `docs/next-chat.png`, shown by docs/examples.md and the example's README.
  */
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

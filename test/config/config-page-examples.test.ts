@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveChainFromConfig } from '../../src/config/resolve-chain';
+import { fencedBlocks, readPage } from '../helpers/markdown-blocks';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const section = readme.slice(readme.indexOf('## Configure a chain from data'), readme.indexOf('## The demo'));
-const jsonBlocks = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map(match => JSON.parse(match[1]!) as unknown);
+const jsonBlocks = fencedBlocks(readPage('docs/configuration.md'))
+  .filter(block => block.heading === 'The config file' && block.lang === 'json')
+  .map(block => JSON.parse(block.code) as unknown);
 const env = { OPENAI_API_KEY: 'k', AZURE_API_KEY: 'k', TEAM_OPENROUTER_KEY: 'k' };
 
 function entries(config: unknown) {
@@ -14,7 +14,7 @@ function entries(config: unknown) {
   });
 }
 
-describe("the README's config examples", () => {
+describe('the config files of docs/configuration.md', () => {
   it('are valid, and the snake_case and camelCase ones describe the same chain', () => {
     expect(jsonBlocks).toHaveLength(2);
     const [snake, camel] = jsonBlocks;
