@@ -11,9 +11,11 @@ const [file, top = '25'] = process.argv.slice(2);
 if (file === undefined) throw new Error('usage: tsx bench/profile-summary.ts <file.cpuprofile> [top]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[] };
 const total = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
+// Paths relative to the project (wherever it is checked out) or to node_modules.
+const root = new URL('..', import.meta.url).href;
 const byFunction = new Map<string, number>();
 for (const { callFrame, hitCount = 0 } of profile.nodes) {
-  const where = callFrame.url.replace(/^.*\/(node_modules|work\/main)\//, '');
+  const where = callFrame.url.replace(root, '').replace(/^.*\/node_modules\//, '');
   const name = `${callFrame.functionName || '(anonymous)'}  ${where}:${callFrame.lineNumber + 1}`;
   byFunction.set(name, (byFunction.get(name) ?? 0) + hitCount);
 }
