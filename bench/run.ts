@@ -42,7 +42,7 @@ const plan = {
         generateText: { min: 20, max: 60, budgetMs: 15_000 },
         streamText: { min: 10, max: 25, budgetMs: 45_000 },
         doGenerate: { min: 20, max: 60, budgetMs: 10_000 },
-        doStream: { min: 5, max: 15, budgetMs: 10_000 },
+        doStream: { min: 10, max: 40, budgetMs: 8_000 },
       },
   streamTextDeltas: 20_000,
   streamParts: 100_000,
