@@ -151,6 +151,10 @@ function save(report: BenchReport): void {
 
 function load(): BenchReport {
   const saved = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as SavedReport;
+  // Figures saved by an older harness lack this run's workloads: better a clear stop than a broken table.
+  if (saved.plan.streamTextDeltas === undefined || !('streamText' in saved.overhead)) {
+    throw new Error(`${LAST_RUN} is from an older bench harness: run \`npm run bench\` first`);
+  }
   return {
     ...saved,
     libraries: overheadLibraries,
