@@ -1,4 +1,9 @@
-import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+} from '@ai-sdk/provider';
 import { MockLanguageModelV4 } from 'ai/test';
 
 const usage = {
@@ -65,4 +70,28 @@ export function inMemoryModel(
     },
   });
   return model;
+}
+
+/**
+ * The barest model the spec allows: a plain object whose `doGenerate`
+ * resolves at once with a fresh result (a wrapper may annotate what it gets,
+ * so results are not shared between calls) and whose `doStream` resolves
+ * with {@link textStream}. No call recording, no validation: calling it
+ * directly costs next to nothing, so a wrapper's own cost per call shows.
+ */
+export function bareModel(modelId: string, { streamParts = 5 }: { streamParts?: number } = {}): LanguageModelV4 {
+  return {
+    specificationVersion: 'v4',
+    provider: 'bench',
+    modelId,
+    supportedUrls: {},
+    doGenerate: () =>
+      Promise.resolve<LanguageModelV4GenerateResult>({
+        content: [{ type: 'text', text: 'Hello back.' }],
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage,
+        warnings: [],
+      }),
+    doStream: () => Promise.resolve({ stream: textStream(streamParts) }),
+  };
 }

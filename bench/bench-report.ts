@@ -1,0 +1,25 @@
+import type { Environment } from './environment';
+import type { FailoverResult } from './failover';
+import type { HeapResult } from './heap-child';
+import type { FailoverSetup, OverheadLibrary } from './libraries';
+import type { OverheadMetric, OverheadResults, RoundPlan } from './overhead';
+
+/** Everything one `npm run bench` measured. */
+export interface BenchReport {
+  environment: Environment;
+  load: { start: string; end: string };
+  durationS: number;
+  plan: {
+    overheadRounds: Record<OverheadMetric, RoundPlan>;
+    streamTextDeltas: number;
+    streamParts: number;
+    repetitions: number;
+    heapCalls: number;
+  };
+  libraries: readonly OverheadLibrary[];
+  overhead: OverheadResults;
+  heap: HeapResult[];
+  setups: readonly FailoverSetup[];
+  failover: FailoverResult[];
+  chartPath: string;
+}
