@@ -1,5 +1,6 @@
 export { FallbackCircuitOpenError } from './errors/circuit-open-error';
 export { classifyError } from './errors/classify-error';
+export { FallbackEmptyResponseError } from './errors/empty-response-error';
 export { FallbackExhaustedError, type FallbackExhaustedReason } from './errors/fallback-exhausted-error';
 export { FallbackTimeoutError, type FallbackTimeoutKind } from './errors/fallback-timeout-error';
 export { getRetryAfterMs } from './errors/retry-after';
@@ -29,6 +30,7 @@ export type {
   FallbackSuccessEvent,
   FallbackSwitchEvent,
   FallbackTimeouts,
+  FallbackUsage,
 } from './types';
 export { FallbackErrorType } from './types/error-type';
 export type { FallbackLanguageModel } from './versions/fallback-language-model';

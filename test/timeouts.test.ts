@@ -33,10 +33,19 @@ function stallingStream(parts: LanguageModelV4StreamPart[]) {
   return { stream, state };
 }
 
+/** What the consumer saw: the text shown, and the errors (error parts, or the error the stream ended with, as a bare stream's rejected read does). */
 async function collect(result: ReturnType<typeof streamText>) {
   const errors: unknown[] = [];
-  for await (const part of result.fullStream) if (part.type === 'error') errors.push(part.error);
-  return { errors, text: await Promise.resolve(result.text).catch(() => undefined) };
+  let shown = '';
+  try {
+    for await (const part of result.fullStream) {
+      if (part.type === 'error') errors.push(part.error);
+      if (part.type === 'text-delta') shown += part.text;
+    }
+  } catch (error) {
+    errors.push(error);
+  }
+  return { errors, text: await Promise.resolve(result.text).catch(() => shown) };
 }
 
 /** Streams 'hi' through a chain, consuming it as an app would; `done` settles with the text and errors. */
@@ -306,7 +315,8 @@ describe("midStream: 'continue'", () => {
     expect(errors[0]).toBeInstanceOf(TypeError);
     expect((errors[0] as Error).message).toBe(cut.message);
     expect((errors[0] as Error).cause).toBe(rejection);
-    expect(await result.finishReason).toBe('error');
+    // A read that rejects errors the stream, as the bare model's does.
+    await expect(result.finishReason).rejects.toBe(errors[0]);
   });
 
   it('does not continue once a tool call was emitted', async () => {

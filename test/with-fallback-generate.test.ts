@@ -46,6 +46,8 @@ describe('withFallback: generateText', () => {
           statusCode: 503,
         },
       ],
+      // The serving attempt's tokens: the failed one reported none.
+      totalUsage: { inputTokens: 3, outputTokens: 5 },
     });
   });
 

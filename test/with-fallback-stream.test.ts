@@ -33,6 +33,36 @@ async function run(model: ReturnType<typeof withFallback>, abortSignal?: AbortSi
 
 const errorPart = (error: unknown): LanguageModelV4StreamPart => ({ type: 'error', error });
 
+/** What a `streamText` caller sees of a model, in one comparable shape. */
+async function observe(model: Parameters<typeof streamText>[0]['model']) {
+  const errors: string[] = [];
+  const result = streamText({
+    model,
+    prompt: 'hi',
+    maxRetries: 0,
+    onError: ({ error }) => {
+      errors.push((error as Error).message);
+    },
+  });
+  const parts: string[] = [];
+  let thrown: string | undefined;
+  try {
+    for await (const part of result.fullStream) parts.push(part.type);
+  } catch (error) {
+    thrown = String(error);
+  }
+  const settle = <T>(promise: PromiseLike<T>) => Promise.resolve(promise).catch(() => undefined);
+  const usage = await settle(result.totalUsage);
+  return {
+    parts,
+    errors,
+    thrown,
+    text: await settle(result.text),
+    finishReason: await settle(result.finishReason),
+    usage,
+  };
+}
+
 describe('withFallback: streamText', () => {
   it('falls back on an error part before any output, showing nothing of the failed attempt', async () => {
     const primary = streamingModel('primary', [
@@ -79,36 +109,37 @@ describe('withFallback: streamText', () => {
     expect(metadata.caught.map(c => `${c.modelId}:${c.type}`)).toEqual([
       'a:provider-unavailable',
       'b:network',
-      'c:provider-unavailable',
+      // An answer that finishes with no output at all is an empty response, whatever its finish reason.
+      'c:empty-response',
     ]);
   });
 
-  it('after commit forwards the error and ends: never a second model spliced in, never a finish that says stop', async () => {
+  it('after commit a read that rejects errors the stream as the bare model does: never a second model spliced in', async () => {
     const backup = streamingModel('backup', []);
-    const primary = streamingModel('primary', [
-      () => partsStream(textParts('Partial answer ', { finish: false }).slice(0, 3), new TypeError('terminated')),
-    ]);
-    const { text, parts, errors, result } = await run(withFallback([primary, backup]));
-    expect(text).toBe('Partial ');
-    expect(parts).toContain('error');
-    expect(errors).toHaveLength(1);
-    expect(await result.finishReason).toBe('error');
+    const cut = () =>
+      partsStream(textParts('Partial answer ', { finish: false }).slice(0, 3), new TypeError('terminated'));
+    const bare = await observe(streamingModel('bare', [cut]));
+    const wrapped = await observe(withFallback([streamingModel('primary', [cut]), backup]));
+    expect(wrapped).toEqual(bare);
+    expect(wrapped.thrown).toBe('TypeError: terminated');
     expect(backup.doStreamCalls).toHaveLength(0);
   });
 
-  it('forwards an error part after commit as the error and ends the stream', async () => {
-    const primary = streamingModel('primary', [
-      () =>
-        partsStream([
-          ...textParts('Half ', { finish: false }).slice(0, 3),
-          errorPart({ message: 'server_error' }),
-          { type: 'text-delta', id: 't', delta: 'never shown' },
-        ]),
-    ]);
-    const { text, errors } = await run(withFallback([primary, streamingModel('backup', [])]));
-    expect(text).toBe('Half ');
-    expect(errors).toHaveLength(1);
-    expect((errors[0] as Error).message).toBe('server_error');
+  it("after commit forwards the provider's error part and everything after it, as the bare model does", async () => {
+    const parts = () =>
+      partsStream([
+        ...textParts('Half ', { finish: false }).slice(0, 3),
+        errorPart({ message: 'server_error' }),
+        { type: 'text-delta', id: 't', delta: 'and the rest' },
+        { type: 'finish', finishReason: { unified: 'error', raw: 'server_error' }, usage },
+      ]);
+    const backup = streamingModel('backup', []);
+    const bare = await observe(streamingModel('bare', [parts]));
+    const wrapped = await observe(withFallback([streamingModel('primary', [parts]), backup]));
+    expect(wrapped).toEqual(bare);
+    expect(wrapped.errors).toEqual(['server_error']);
+    expect(wrapped.usage?.outputTokens).toBe(usage.outputTokens.total);
+    expect(backup.doStreamCalls).toHaveLength(0);
   });
 
   it('puts providerMetadata.fallback on the finish part of a healthy stream', async () => {
@@ -119,6 +150,7 @@ describe('withFallback: streamText', () => {
       servedBy: { index: 0, id: 'mock-provider:primary', provider: 'mock-provider', modelId: 'primary' },
       attempts: 1,
       caught: [],
+      totalUsage: { inputTokens: usage.inputTokens.total, outputTokens: usage.outputTokens.total },
     });
   });
 

@@ -1,21 +1,30 @@
+import { FallbackEmptyResponseError } from '../errors/empty-response-error';
+import type { FallbackUsage } from '../types';
 import { NO_ERROR, type StreamSpec } from '../versions/stream-spec';
+import { HeldFailure } from './held-failure';
 import type { AttemptScope } from './scope';
 
-/** A stream that reached its commit point: the held parts, and the reader for the rest. */
+/** A stream at its commit point: the held parts, and the reader for the rest. */
 export interface CommittedStream<PART> {
-  /** Every part up to and including the first output part (or the finish of an empty answer). */
+  /** Every part up to and including the first output part (or the part that failed the attempt). */
   head: PART[];
   reader: ReadableStreamDefaultReader<PART>;
-  /** The stream already ended (an empty answer): nothing is left to read. */
+  /** The stream already ended: nothing is left to read. */
   done: boolean;
+  /** The stream failed here (a rejected read, the caller's abort): after `head`, it errors with this. */
+  streamError?: { error: unknown };
+  /** The tokens the failed attempt reported, if it did (its finish part); set on held failures only. */
+  usage?: FallbackUsage;
 }
 
 /**
  * Reads a stream up to its commit point, holding back what comes before it.
- * Any failure before that point (an `error` part, a rejected read, a finish
- * with reason `error`, an end without output or finish, one of our clocks)
- * rejects, so the engine can retry or fall back with nothing shown to the
- * consumer. The inner stream is cancelled on failure.
+ * Any failure before that point (an `error` part, a rejected read, an answer
+ * that finishes with no output, an end without output or finish, the
+ * caller's abort) rejects with a {@link HeldFailure} that keeps what the
+ * model sent, so the chain can retry or fall back with nothing shown to the
+ * consumer, or hand the model's own stream on unchanged when no entry takes
+ * over. Only our own clocks reject plainly: the bare model has none.
  */
 export async function waitForCommit<PART>(
   stream: ReadableStream<PART>,
@@ -24,25 +33,44 @@ export async function waitForCommit<PART>(
 ): Promise<CommittedStream<PART>> {
   const reader = stream.getReader();
   const head: PART[] = [];
-  try {
-    for (;;) {
+  let content = false;
+  const hold = (error: unknown, rest: Partial<CommittedStream<PART>> = {}) =>
+    new HeldFailure<CommittedStream<PART>>(
+      error,
+      { head, reader, done: false, ...rest },
+      () => {
+        reader.cancel(error).catch(() => {});
+      },
+      rest.usage,
+    );
+  for (;;) {
+    let next: ReadableStreamReadResult<PART>;
+    try {
       scope.reading();
-      const { done, value: part } = await scope.race(reader.read());
+      next = await scope.race(reader.read());
       scope.received();
-      if (done) {
-        if (head.some(spec.isFinish)) return { head, reader, done: true };
-        throw new Error('The stream ended before any output and without a finish part');
-      }
-      const error = spec.errorOf(part);
-      if (error !== NO_ERROR) throw error ?? new Error('The stream sent an error part without an error');
-      if (spec.finishedWithError(part)) {
-        throw new Error('The model finished with reason "error" before any output');
-      }
-      head.push(part);
-      if (spec.isOutput(part)) return { head, reader, done: false };
+    } catch (error) {
+      reader.cancel(error).catch(() => {});
+      if (scope.timeout !== undefined) throw scope.timeout;
+      // A rejected read, or the caller's abort while the stream was open: the bare stream errors with it here.
+      throw hold(error, { done: true, streamError: { error } });
     }
-  } catch (error) {
-    reader.cancel(error).catch(() => {});
-    throw error;
+    if (next.done) {
+      throw hold(new Error('The stream ended before any output and without a finish part'), { done: true });
+    }
+    const part = next.value;
+    head.push(part);
+    const error = spec.errorOf(part);
+    if (error !== NO_ERROR) throw hold(error ?? new Error('The stream sent an error part without an error'));
+    if (spec.isOutput(part)) return { head, reader, done: false };
+    if (spec.isContent(part)) content = true;
+    if (spec.isFinish(part)) {
+      // An answer with sources but no text still says something; one with nothing at all is a failure.
+      if (content) return { head, reader, done: false };
+      const usage = spec.usageOf(part);
+      throw hold(new FallbackEmptyResponseError({ finishReason: spec.finishReasonOf(part) }), {
+        ...(usage === undefined ? {} : { usage }),
+      });
+    }
   }
 }

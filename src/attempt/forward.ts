@@ -2,19 +2,22 @@ import { FallbackTimeoutError } from '../errors/fallback-timeout-error';
 import { NO_ERROR, type StreamSpec } from '../versions/stream-spec';
 import type { CommittedStream } from './commit';
 import type { AttemptScope } from './scope';
+import { TextLedger } from './text-ledger';
+
+/** The finish part's `providerMetadata` additions (`{ fallback: … }`), given the finish (undefined for one we write). */
+export type FinishMetadata<PART> = (finish: PART | undefined) => Record<string, unknown>;
 
 /** Another model that took over a stream after a mid-stream failure. */
 export interface Continuation<PART> {
   committed: CommittedStream<PART>;
   scope: AttemptScope;
-  /** Metadata for the finish part from here on. */
-  metadata: Record<string, unknown>;
+  metadata: FinishMetadata<PART>;
 }
 
 /** What became of an attempt to continue a failed stream. */
 export type ContinuationOutcome<PART> =
   | { continuation: Continuation<PART> }
-  /** No model continued: end the stream with this error. */
+  /** No model continued: the original failure surfaces as this error. */
   | { error: unknown }
   /** The caller aborted meanwhile: error the stream with this reason. */
   | { abort: unknown };
@@ -31,187 +34,208 @@ export interface ForwardInput<PART> {
   committed: CommittedStream<PART>;
   scope: AttemptScope;
   spec: StreamSpec<PART>;
-  /** Metadata merged into the finish part (`{ fallback: … }`). */
-  metadata: Record<string, unknown>;
+  metadata: FinishMetadata<PART>;
+  /** Replaces the model's error wherever it reaches the consumer (more than one model was tried). */
+  mapError?: (error: unknown) => unknown;
   /** Present with `midStream: 'continue'`: how to hand a failed text-only stream to another model. */
   continueAfter?: ContinueAfter<PART>;
 }
 
 /**
- * The consumer's stream after commit: the held parts, then the rest as it
- * comes. A failure from here on is never retried (that would splice two
- * answers): it becomes one `error` part and a finish whose reason is `error`,
- * and the inner stream is cancelled; or, with `continueAfter`, another model
- * continues the text and only its new parts are forwarded. The caller's
- * abort errors the stream with the caller's reason, as the provider's would.
+ * The consumer's stream after commit: the held parts, then the rest as the
+ * model sends it. The provider's own parts pass unchanged (its error part,
+ * its finish with usage and metadata, a read that rejects), as the bare
+ * model's would; only the finish gains `providerMetadata.fallback`. One of
+ * our clocks ends the stream with a timeout error part and a finish whose
+ * reason is `error`. With `continueAfter`, a failure of a text-only answer is
+ * handed to another model and only its new parts follow. The source is read
+ * in a loop while the consumer has room (backpressure is kept), with no work
+ * per part beyond the finish check.
  */
 export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStream<PART> {
-  const { spec, continueAfter } = input;
-  let current = { reader: input.committed.reader, scope: input.scope };
-  let metadata = input.metadata;
+  const { spec, continueAfter, mapError } = input;
+  let { reader } = input.committed;
+  let { scope, metadata } = input;
+  const ledger = continueAfter === undefined ? undefined : new TextLedger(spec);
+  const cancelled = continueAfter === undefined ? undefined : new AbortController();
+  let continued = false;
   let finished = false;
-  let text = '';
-  let textOnly = true;
-  let openTextId: string | undefined;
-  const renamedBlocks = new Map<string, string>();
-  const cancelled = new AbortController();
+  let wake: (() => void) | undefined;
   let output!: ReadableStreamDefaultController<PART>;
 
   const onAbort = () => {
-    const { scope, reader } = current;
     if (scope.abortedByCaller) {
       if (!end()) return;
       reader.cancel(scope.signal.reason).catch(() => {});
       output.error(scope.signal.reason);
     } else {
-      // One of our clocks: wake the pending read; `pull` turns it into a failure.
+      // One of our clocks: wake the pending read; the loop turns it into a failure.
       reader.cancel(scope.signal.reason).catch(() => {});
     }
   };
-
-  const attach = (scope: AttemptScope) => {
+  const watch = () => {
     if (scope.signal.aborted) onAbort();
     else scope.signal.addEventListener('abort', onAbort, { once: true });
   };
-
-  const detach = () => {
-    current.scope.signal.removeEventListener('abort', onAbort);
-    current.scope.dispose();
+  const unwatch = () => {
+    scope.signal.removeEventListener('abort', onAbort);
+    scope.dispose();
   };
-
   function end(): boolean {
     if (finished) return false;
     finished = true;
-    detach();
+    unwatch();
+    const parked = wake;
+    wake = undefined;
+    parked?.();
     return true;
   }
 
-  const fail = (error: unknown) => {
-    if (!end()) return;
-    current.reader.cancel(error).catch(() => {});
-    output.enqueue(spec.errorPart(error));
-    output.enqueue(spec.errorFinishPart(metadata));
-    output.close();
+  const finishOf = (part: PART) => (spec.isFinish(part) ? spec.withMetadata(part, metadata(part)) : part);
+  const emitPlain = (part: PART) =>
+    output.enqueue(spec.isFinish(part) ? spec.withMetadata(part, metadata(part)) : part);
+  const emitMapped = (part: PART) => {
+    const error = spec.errorOf(part);
+    output.enqueue(error === NO_ERROR ? finishOf(part) : spec.withError(part, mapError!(error)));
   };
-
-  const emitPlain = (part: PART) => {
-    output.enqueue(spec.isFinish(part) ? spec.withMetadata(part, metadata) : part);
-  };
-
-  /** With continuation on: also track the text so far and the open text block, for a prefill. */
+  // A continuation's stream keeps the first attempt's response identity: its own metadata parts are dropped.
   const emitTracked = (part: PART) => {
-    const block = spec.textBlockOf(part);
-    if (block !== undefined) {
-      const renamed = renamedBlocks.get(block.id);
-      if (renamed !== undefined) part = spec.withTextBlock(part, renamed);
-      const id = renamed ?? block.id;
-      if (block.phase === 'start') openTextId = id;
-      else if (block.phase === 'end' && openTextId === id) openTextId = undefined;
-    }
-    const delta = spec.textOf(part);
-    if (delta !== undefined) text += delta;
-    else if (spec.isOutput(part)) textOnly = false;
-    emitPlain(part);
+    if (continued && spec.isResponseMetadata(part)) return;
+    output.enqueue(ledger!.track(finishOf(part)));
   };
+  const emit = ledger !== undefined ? emitTracked : mapError !== undefined ? emitMapped : emitPlain;
 
-  // Without a continuation, a part costs one check and one enqueue: this is every part of every stream.
-  const emit = continueAfter === undefined ? emitPlain : emitTracked;
-
-  /** The continuation's held parts: only its output, inside the text block the consumer already has open. */
-  const emitContinuationHead = (head: PART[]) => {
-    for (const part of head) {
-      const block = spec.textBlockOf(part);
-      if (block?.phase === 'start' && openTextId !== undefined) {
-        renamedBlocks.set(block.id, openTextId);
-      } else if (block?.phase === 'start' || spec.isOutput(part) || spec.isFinish(part)) {
-        emit(part);
+  /** A failure after commit; resolves true when the loop goes on reading (another model, or the provider's finish). */
+  async function fail(error: unknown, kind: 'part' | 'rejected' | 'clock', part?: PART): Promise<boolean> {
+    const total = FallbackTimeoutError.isInstance(error) && error.kind === 'total';
+    if (continueAfter !== undefined && ledger!.textOnly && !total) {
+      const failed = { reader, scope };
+      scope.signal.removeEventListener('abort', onAbort);
+      const outcome = await continueAfter({ error, text: ledger!.text, signal: cancelled!.signal });
+      if ('continuation' in outcome || finished) {
+        failed.reader.cancel(error).catch(() => {});
+        failed.scope.dispose();
       }
-    }
-  };
-
-  /** Handles a failure after commit; true when another model now feeds the stream. */
-  const recover = async (error: unknown): Promise<boolean> => {
-    const continuable =
-      continueAfter !== undefined && textOnly && !(FallbackTimeoutError.isInstance(error) && error.kind === 'total');
-    if (!continuable) {
-      fail(error);
-      return false;
-    }
-    detach();
-    current.reader.cancel(error).catch(() => {});
-    const outcome = await continueAfter({ error, text, signal: cancelled.signal });
-    if (finished) {
+      if (finished) {
+        if ('continuation' in outcome) {
+          outcome.continuation.committed.reader.cancel().catch(() => {});
+          outcome.continuation.scope.dispose();
+        }
+        return false;
+      }
+      if ('abort' in outcome) {
+        finished = true;
+        output.error(outcome.abort);
+        return false;
+      }
       if ('continuation' in outcome) {
-        outcome.continuation.committed.reader.cancel().catch(() => {});
-        outcome.continuation.scope.dispose();
+        const next = outcome.continuation;
+        ({ reader } = next.committed);
+        ({ scope, metadata } = next);
+        continued = true;
+        for (const shown of ledger!.continuationHead(next.committed.head)) emit(shown);
+        if (next.committed.done) {
+          end();
+          output.close();
+          return false;
+        }
+        watch();
+        return true;
       }
+      // Nobody continued: the original failure surfaces, with why as its cause.
+      error = outcome.error;
+      if (kind === 'part') {
+        watch();
+        emit(spec.withError(part!, error));
+        return true;
+      }
+    } else if (kind === 'part') {
+      emit(part!);
+      return true;
+    }
+    if (!end()) return false;
+    if (kind === 'rejected') {
+      output.error(mapError === undefined ? error : mapError(error));
       return false;
     }
-    if ('abort' in outcome) {
-      finished = true;
-      output.error(outcome.abort);
-      return false;
+    reader.cancel(error).catch(() => {});
+    output.enqueue(spec.errorPart(error));
+    output.enqueue(spec.errorFinishPart(metadata(undefined)));
+    output.close();
+    return false;
+  }
+
+  async function pump(): Promise<void> {
+    for (;;) {
+      if (output.desiredSize! <= 0) {
+        await new Promise<void>(resolve => {
+          wake = resolve;
+        });
+        if (finished) return;
+      }
+      let next: ReadableStreamReadResult<PART>;
+      scope.reading();
+      try {
+        next = await reader.read();
+      } catch (error) {
+        scope.received();
+        if (finished) return;
+        const timeout = scope.timeout;
+        if (await fail(timeout ?? error, timeout === undefined ? 'rejected' : 'clock')) continue;
+        return;
+      }
+      scope.received();
+      if (finished) return;
+      if (next.done) {
+        const timeout = scope.timeout;
+        if (timeout === undefined) {
+          end();
+          output.close();
+          return;
+        }
+        if (await fail(timeout, 'clock')) continue;
+        return;
+      }
+      if (continueAfter !== undefined) {
+        const error = spec.errorOf(next.value);
+        if (error !== NO_ERROR) {
+          if (await fail(error, 'part', next.value)) continue;
+          return;
+        }
+      }
+      emit(next.value);
     }
-    if ('error' in outcome) {
-      finished = true;
-      output.enqueue(spec.errorPart(outcome.error));
-      output.enqueue(spec.errorFinishPart(metadata));
-      output.close();
-      return false;
-    }
-    const { committed, scope } = outcome.continuation;
-    current = { reader: committed.reader, scope };
-    metadata = outcome.continuation.metadata;
-    emitContinuationHead(committed.head);
-    if (committed.done) {
-      end();
-      output.close();
-      return false;
-    }
-    attach(scope);
-    return true;
-  };
+  }
 
   return new ReadableStream<PART>({
     start(controller) {
       output = controller;
-      for (const part of input.committed.head) emit(part);
-      if (input.committed.done) {
+      const { head, done, streamError } = input.committed;
+      for (const part of head) emit(part);
+      if (streamError !== undefined) {
+        end();
+        controller.error(mapError === undefined ? streamError.error : mapError(streamError.error));
+        return;
+      }
+      if (done) {
         end();
         controller.close();
         return;
       }
-      attach(current.scope);
+      watch();
+      pump().catch(error => {
+        if (end()) controller.error(error);
+      });
     },
-    // Promise chaining rather than an async function: this runs once per part.
-    pull(controller) {
-      if (finished) return;
-      const { reader, scope } = current;
-      scope.reading();
-      return reader.read().then(
-        result => {
-          scope.received();
-          if (finished) return;
-          if (result.done) {
-            const timeout = scope.timeout;
-            if (timeout !== undefined) return recover(timeout).then(ignore);
-            end();
-            controller.close();
-            return;
-          }
-          const error = spec.errorOf(result.value);
-          if (error !== NO_ERROR) return recover(error).then(ignore);
-          emit(result.value);
-        },
-        error => recover(scope.timeout ?? error).then(ignore),
-      );
+    pull() {
+      const parked = wake;
+      wake = undefined;
+      parked?.();
     },
     cancel(reason) {
-      cancelled.abort(reason);
-      const { reader } = current;
-      if (end()) return reader.cancel(reason);
+      cancelled?.abort(reason);
+      const current = reader;
+      if (end()) return current.cancel(reason);
     },
   });
 }
-
-function ignore(): void {}

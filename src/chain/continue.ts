@@ -4,6 +4,7 @@ import { matchesErrorType } from '../types/error-type';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
 import { classifyFailure, entryRef, toCaught } from './failure';
 import type { Adapter } from './generate';
+import { withUsage } from './metadata';
 import { type Chain, createChain, type ResolvedEntry } from './options';
 import { runChain } from './run';
 import { streamAttempt } from './stream-attempt';
@@ -60,6 +61,12 @@ export function continueWith<
         startedAt,
         attempt: streamAttempt(adapter, prefilled),
       });
+      if (run.passThrough !== undefined) {
+        // The continuing model failed before its first output, and nobody else continued.
+        run.value.committed.reader.cancel().catch(() => {});
+        run.scope.dispose();
+        return { error: withCause(error, run.passThrough.error ?? run.passThrough.modelError) };
+      }
       run.scope.release();
       const fallback: FallbackMetadata = {
         ...recorded,
@@ -69,7 +76,15 @@ export function continueWith<
       };
       failing = run.entry;
       recorded = fallback;
-      return { continuation: { committed: run.value.committed, scope: run.scope, metadata: { fallback } } };
+      const metadata = { fallback };
+      return {
+        continuation: {
+          committed: run.value.committed,
+          scope: run.scope,
+          metadata: (finish: PART | undefined) =>
+            withUsage(metadata, finish === undefined ? undefined : adapter.stream.usageOf(finish)),
+        },
+      };
     } catch (rejection) {
       if (params.abortSignal?.aborted) return { abort: params.abortSignal.reason };
       return { error: withCause(error, rejection) };

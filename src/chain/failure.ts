@@ -2,7 +2,7 @@ import { classifyFacts } from '../errors/classify-error';
 import { describeError, describeFacts } from '../errors/describe';
 import { readErrorFacts } from '../errors/facts';
 import { retryAfterOf } from '../errors/retry-after';
-import type { FallbackAttempt, FallbackCaughtError, FallbackEntryRef, FallbackLogger } from '../types';
+import type { FallbackAttempt, FallbackCaughtError, FallbackEntryRef, FallbackLogger, FallbackUsage } from '../types';
 import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType } from '../types/error-type';
 
 type ClassifiedType = Exclude<FallbackErrorType, 'all'>;
@@ -35,6 +35,7 @@ export function classifyFailure(
   attempt: number,
   durationMs: number,
   { classifyError, logger }: Classifier,
+  usage?: FallbackUsage,
 ): ClassifiedFailure {
   const facts = readErrorFacts(error);
   const builtIn = classifyFacts(facts);
@@ -64,6 +65,7 @@ export function classifyFailure(
     durationMs,
     retryAfterMs: retryAfterOf(facts),
     description: describeFacts(facts),
+    ...(usage === undefined ? {} : { usage }),
   };
 }
 
@@ -80,6 +82,7 @@ export function toCaught(failure: ClassifiedFailure): FallbackCaughtError {
     message: failure.description,
     ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }),
     ...(failure.skipped === undefined ? {} : { skipped: failure.skipped }),
+    ...(failure.usage === undefined ? {} : { usage: failure.usage }),
   };
 }
 

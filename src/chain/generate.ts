@@ -1,4 +1,7 @@
+import { HeldFailure } from '../attempt/held-failure';
+import { FallbackEmptyResponseError } from '../errors/empty-response-error';
 import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versions/adapter';
+import type { ResultSpec } from '../versions/stream-spec';
 import { newContext } from './context';
 import { fallbackMetadata, mergeMetadata } from './metadata';
 import type { Chain } from './options';
@@ -36,7 +39,19 @@ export async function generateThroughChain<
   const response = result.response;
   return {
     ...result,
-    providerMetadata: mergeMetadata(result.providerMetadata, fallbackMetadata(served)),
+    providerMetadata: mergeMetadata(result.providerMetadata, fallbackMetadata(served, adapter.result.usageOf(result))),
     response: response?.modelId === undefined ? { ...response, modelId: entry.modelId } : response,
   };
+}
+
+/** A result with no output at all is a failure another entry may answer; held, so the last entry hands it on as it is. */
+function checked<RESULT>(adapter: { result: ResultSpec<RESULT> }, result: RESULT): RESULT {
+  if (adapter.result.hasOutput(result)) return result;
+  const finishReason = adapter.result.finishReasonOf(result);
+  throw new HeldFailure(
+    new FallbackEmptyResponseError({ finishReason }),
+    result,
+    undefined,
+    adapter.result.usageOf(result),
+  );
 }

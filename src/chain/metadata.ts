@@ -1,10 +1,48 @@
-import type { FallbackMetadata } from '../types';
+import type { FallbackCaughtError, FallbackMetadata, FallbackUsage } from '../types';
 import { entryRef } from './failure';
 import type { Served } from './run';
 
-/** `providerMetadata.fallback` for a served call: who answered and what was caught on the way. */
-export function fallbackMetadata(served: Served<unknown>): { fallback: FallbackMetadata } {
-  return { fallback: { servedBy: entryRef(served.entry), attempts: served.attempts, caught: served.caught } };
+/**
+ * `providerMetadata.fallback` for a served call: who answered, what was
+ * caught on the way, and the tokens of every attempt that reported any
+ * (`usage`: the serving attempt's own).
+ */
+export function fallbackMetadata(
+  served: Pick<Served<unknown>, 'entry' | 'attempts' | 'caught'>,
+  usage: FallbackUsage | undefined,
+): { fallback: FallbackMetadata } {
+  const fallback: FallbackMetadata = {
+    servedBy: entryRef(served.entry),
+    attempts: served.attempts,
+    caught: served.caught,
+  };
+  const totalUsage = sumUsage(served.caught, usage);
+  if (totalUsage !== undefined) fallback.totalUsage = totalUsage;
+  return { fallback };
+}
+
+/** The record with the serving attempt's tokens added to the failed attempts' (never estimated, never counted twice). */
+export function withUsage(
+  metadata: { fallback: FallbackMetadata },
+  usage: FallbackUsage | undefined,
+): { fallback: FallbackMetadata } {
+  const totalUsage = sumUsage(metadata.fallback.caught, usage);
+  return totalUsage === undefined ? metadata : { fallback: { ...metadata.fallback, totalUsage } };
+}
+
+/** Tokens summed over the caught attempts and `usage`; a kind nobody reported stays absent. */
+function sumUsage(caught: readonly FallbackCaughtError[], usage: FallbackUsage | undefined): FallbackUsage | undefined {
+  let inputTokens: number | undefined = usage?.inputTokens;
+  let outputTokens: number | undefined = usage?.outputTokens;
+  for (const failure of caught) {
+    if (failure.usage?.inputTokens !== undefined) inputTokens = (inputTokens ?? 0) + failure.usage.inputTokens;
+    if (failure.usage?.outputTokens !== undefined) outputTokens = (outputTokens ?? 0) + failure.usage.outputTokens;
+  }
+  if (inputTokens === undefined && outputTokens === undefined) return undefined;
+  return {
+    ...(inputTokens === undefined ? {} : { inputTokens }),
+    ...(outputTokens === undefined ? {} : { outputTokens }),
+  };
 }
 
 /**

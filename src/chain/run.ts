@@ -1,4 +1,5 @@
 import { abortableDelay } from '../attempt/abortable-delay';
+import { HeldFailure } from '../attempt/held-failure';
 import { AttemptScope } from '../attempt/scope';
 import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
 import type { FallbackCallContext, FallbackCaughtError } from '../types';
@@ -19,6 +20,13 @@ export interface Served<T> {
   /** Attempts made, the successful one included. */
   attempts: number;
   caught: FallbackCaughtError[];
+  /**
+   * Set when no entry took over a failure whose output was held: `value` is
+   * that attempt's own output, handed on as the bare model would give it.
+   * `error`: what replaces the model's error where it reaches the caller
+   * (more than one model was tried); absent when the model's own error stands.
+   */
+  passThrough?: { error?: FallbackExhaustedError; modelError: unknown };
 }
 
 /** One call through the chain. */
@@ -90,6 +98,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
     let outcome: Outcome;
     let failure: ClassifiedFailure | undefined;
     let thrown: unknown;
+    let held: HeldFailure<T> | undefined;
     try {
       value = await scope.race(input.attempt(entry, scope));
       scope.disarm('request');
@@ -98,15 +107,21 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
       if (recorded !== undefined) await recorded;
       outcome = SUCCESS;
     } catch (error) {
-      thrown = error;
+      held = error instanceof HeldFailure ? error : undefined;
+      thrown = held === undefined ? error : held.error;
       const timeout = scope.timeout;
       const byCaller = scope.abortedByCaller;
-      scope.dispose();
+      // A held output may still be handed on, under this scope's clocks; otherwise the attempt is over.
+      if (held === undefined) scope.dispose();
+      else {
+        scope.disarm('request');
+        scope.disarm('first-chunk');
+      }
       if (byCaller) {
         health.released(call, entry, gate);
         outcome = ABORTED;
       } else {
-        failure = classifyFailure(timeout ?? error, entry, attempt, Date.now() - attemptStart, options);
+        failure = classifyFailure(timeout ?? thrown, entry, attempt, Date.now() - attemptStart, options, held?.usage);
         failures ??= [];
         failures.push(failure);
         state ??= freshState(index);
@@ -127,6 +142,10 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
       }
     }
     const action = decide(policy, state ?? FIRST, outcome);
+    if (held !== undefined && action.kind !== 'stop') {
+      held.discard();
+      scope.dispose();
+    }
     switch (action.kind) {
       case 'hand-back':
         return served(value as T, entry, scope, failures ?? NONE, input, startedAt);
@@ -140,10 +159,17 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
         observe(options, input.context, { kind: 'move', entry, to: entries[action.to]!, failure: failure! });
         ({ index, attempt } = moveTo(state!, action));
         continue;
-      case 'stop':
+      case 'stop': {
         // The caller's abort is never a provider failure: no retry, no fallback, their reason surfaces.
-        if (action.reason === 'aborted') throw signal!.reason;
-        throw stop(chain, input.context, action, failures!, thrown, entry);
+        const error =
+          action.reason === 'aborted' ? signal!.reason : stop(chain, input.context, action, failures!, thrown, entry);
+        if (held === undefined) throw error;
+        // Nobody takes over: the model's own output goes to the caller, as the bare model's would.
+        const passThrough = FallbackExhaustedError.isInstance(error)
+          ? { error, modelError: thrown }
+          : { modelError: thrown };
+        return served(held.held, entry, scope, failures ?? NONE, input, startedAt, passThrough);
+      }
     }
   }
 }
@@ -185,8 +211,10 @@ function served<T>(
   failures: readonly ClassifiedFailure[],
   input: CallInput<T>,
   startedAt: number,
+  passThrough?: Served<T>['passThrough'],
 ): Served<T> {
-  let called = 1;
+  // A passed-through attempt is already among the failures.
+  let called = passThrough === undefined ? 1 : 0;
   for (const failure of failures) if (failure.skipped === undefined) called++;
   const caught = failures.map(toCaught);
   const { options } = input.chain;
@@ -199,7 +227,9 @@ function served<T>(
       durationMs: Date.now() - startedAt,
     });
   }
-  return { value, entry, scope, attempts: called, caught };
+  return passThrough === undefined
+    ? { value, entry, scope, attempts: called, caught }
+    : { value, entry, scope, attempts: called, caught, passThrough };
 }
 
 function stop(

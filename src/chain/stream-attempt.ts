@@ -1,4 +1,5 @@
 import { waitForCommit } from '../attempt/commit';
+import { HeldFailure } from '../attempt/held-failure';
 import type { AttemptScope } from '../attempt/scope';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
 import type { Adapter } from './generate';
@@ -27,7 +28,13 @@ export function streamAttempt<
     const result = await scope.race(opening);
     scope.disarm('request');
     scope.armIdle(entry.timeouts.chunkIdleMs);
-    const committed = await waitForCommit(result.stream, scope, adapter.stream);
-    return { result, committed };
+    try {
+      return { result, committed: await waitForCommit(result.stream, scope, adapter.stream) };
+    } catch (error) {
+      // What the model sent is held with the stream's result, to be handed on if nobody takes over.
+      if (error instanceof HeldFailure)
+        throw new HeldFailure(error.error, { result, committed: error.held }, error.discard, error.usage);
+      throw error;
+    }
   };
 }

@@ -1,9 +1,9 @@
-import { forwardCommitted } from '../attempt/forward';
+import { type FinishMetadata, forwardCommitted } from '../attempt/forward';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
 import { newContext } from './context';
 import { continueWith } from './continue';
 import type { Adapter } from './generate';
-import { fallbackMetadata } from './metadata';
+import { fallbackMetadata, withUsage } from './metadata';
 import type { Chain } from './options';
 import { runChain } from './run';
 import { streamAttempt } from './stream-attempt';
@@ -13,7 +13,8 @@ import { streamAttempt } from './stream-attempt';
  * `adapter`. It resolves at the commit point: before it, failures retry or
  * fall back invisibly; after it, the stream belongs to the model that
  * produced the first output (or, with `midStream: 'continue'`, to the models
- * that continue its text).
+ * that continue its text). When no entry takes over a failure before the
+ * commit point, the model's own stream is handed on unchanged.
  */
 export async function streamThroughChain<
   OPTIONS extends BaseCallOptions,
@@ -30,23 +31,27 @@ export async function streamThroughChain<
     startedAt,
     attempt: streamAttempt(adapter, params),
   });
-  const { value, entry, scope } = served;
+  const { value, entry, scope, passThrough } = served;
   const { head } = value.committed;
   const spec = adapter.stream;
   const modelPart = head.some(spec.namesModel) ? undefined : spec.modelPart(entry.modelId);
   if (modelPart !== undefined) head.splice(head[0] !== undefined && spec.leadsStream(head[0]) ? 1 : 0, 0, modelPart);
-  const metadata = fallbackMetadata(served);
+  const recorded = fallbackMetadata(served, undefined);
+  const metadata: FinishMetadata<PART> = finish =>
+    withUsage(recorded, finish === undefined ? undefined : spec.usageOf(finish));
   scope.release();
+  const exhausted = passThrough?.error;
   return {
     ...value.result,
     stream: forwardCommitted({
       committed: value.committed,
       scope,
       spec,
-      metadata: metadata as unknown as Record<string, unknown>,
+      metadata,
+      ...(exhausted === undefined ? {} : { mapError: () => exhausted }),
       continueAfter:
-        chain.options.midStream === 'continue'
-          ? continueWith({ adapter, chain, params, context, startedAt, servedBy: entry, metadata })
+        chain.options.midStream === 'continue' && passThrough === undefined
+          ? continueWith({ adapter, chain, params, context, startedAt, servedBy: entry, metadata: recorded })
           : undefined,
     }),
   };

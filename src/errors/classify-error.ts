@@ -7,6 +7,7 @@ import {
   TypeValidationError,
 } from '@ai-sdk/provider';
 import type { FallbackErrorType } from '../types/error-type';
+import { FallbackEmptyResponseError } from './empty-response-error';
 import { type UnknownRecord, valueAt } from './error-graph';
 import { type ErrorFacts, readErrorFacts } from './facts';
 import { FallbackTimeoutError } from './fallback-timeout-error';
@@ -88,6 +89,10 @@ function classifyByIdentity(chain: readonly UnknownRecord[]): ClassifiedErrorTyp
   // provider-utils report "Failed to process successful response" with it as the cause.
   if (chain.some(link => FallbackTimeoutError.isInstance(link))) return 'timeout';
   if (chain.some(link => LoadAPIKeyError.isInstance(link))) return 'auth';
+  const empty = chain.find(link => FallbackEmptyResponseError.isInstance(link)) as
+    | FallbackEmptyResponseError
+    | undefined;
+  if (empty !== undefined) return empty.finishReason === 'content-filter' ? 'content-filter' : 'empty-response';
   return classifyAbort(chain);
 }
 

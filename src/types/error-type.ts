@@ -23,6 +23,8 @@ export const FallbackErrorType = {
   ContentFilter: 'content-filter',
   /** Any other 4xx: the request itself is wrong. */
   BadRequest: 'bad-request',
+  /** The model answered with no output at all (no text, reasoning, tool call, file or source): an empty 200. */
+  EmptyResponse: 'empty-response',
   /** Catch-all for `catchErrors` and `retryOn`: matches every type. */
   All: 'all',
 } as const;

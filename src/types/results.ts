@@ -9,6 +9,12 @@ export interface FallbackEntryRef {
   modelId: string;
 }
 
+/** Tokens one attempt (or a whole call) reported; a field is absent when no attempt reported it. */
+export interface FallbackUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
 /** One failed attempt, as listed by `FallbackExhaustedError.attempts`. */
 export interface FallbackAttempt extends FallbackEntryRef {
   /** 1-based attempt number on this entry. */
@@ -19,6 +25,8 @@ export interface FallbackAttempt extends FallbackEntryRef {
   durationMs: number;
   /** Set when the entry was not called because its circuit is open (`type` is then the failure that opened it). */
   skipped?: FallbackSkip;
+  /** The tokens this attempt reported (billed although it failed), when it reported any. */
+  usage?: FallbackUsage;
 }
 
 /** Why a circuit opened. */
@@ -47,6 +55,8 @@ export interface FallbackCaughtError extends FallbackEntryRef {
   statusCode?: number;
   /** Set when the entry was not called because its circuit is open. */
   skipped?: FallbackSkip;
+  /** The tokens this attempt reported, when it reported any. */
+  usage?: FallbackUsage;
 }
 
 /** `providerMetadata.fallback` on results and on the stream's `finish` part. */
@@ -55,6 +65,12 @@ export interface FallbackMetadata {
   /** Attempts made for this call, the successful one included. */
   attempts: number;
   caught: FallbackCaughtError[];
+  /**
+   * Tokens summed over every attempt of the call that reported usage, the
+   * serving one included: what the call was billed. Present when any attempt
+   * reported usage.
+   */
+  totalUsage?: FallbackUsage;
   /** With `midStream: 'continue'`: the stream failed after commit and another entry continued its text. */
   continuation?: {
     from: FallbackEntryRef;

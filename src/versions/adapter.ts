@@ -1,7 +1,7 @@
 import type { FallbackEntrySettings } from '../types';
 import type { ChainModel } from './chain-model';
 import type { SpecVersion } from './spec-version';
-import type { StreamSpec } from './stream-spec';
+import type { ResultSpec, StreamSpec } from './stream-spec';
 
 /** The call option fields the engine reads, in every spec version. */
 export interface BaseCallOptions {
@@ -44,6 +44,7 @@ export interface SpecAdapter<
 > {
   readonly version: SpecVersion;
   readonly stream: StreamSpec<PART>;
+  readonly result: ResultSpec<RESULT>;
   /** Entry settings this version has no call option for; refused when the chain is built. */
   readonly unsupportedSettings: readonly (keyof FallbackEntrySettings)[];
   doGenerate(model: ChainModel, options: OPTIONS): PromiseLike<RESULT>;

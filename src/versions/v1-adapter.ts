@@ -1,6 +1,7 @@
 import { modelOfVersion, type SpecAdapter } from './adapter';
 import { applySettings } from './apply-settings';
 import { prefillText } from './prefill-text';
+import { v1ResultSpec } from './result-specs';
 import { v1StreamSpec } from './v1-stream-spec';
 import type {
   LanguageModelV1,
@@ -26,6 +27,7 @@ export const v1Adapter: SpecAdapter<
 > = {
   version: 'v1',
   stream: v1StreamSpec,
+  result: v1ResultSpec,
   unsupportedSettings: ['reasoning'],
   doGenerate: (model, options) => modelOfVersion<LanguageModelV1>(model, 'v1').doGenerate(options),
   doStream: (model, options) => modelOfVersion<LanguageModelV1>(model, 'v1').doStream(options),

@@ -1,4 +1,4 @@
-import { NO_ERROR, type StreamSpec } from './stream-spec';
+import { knownUsage, NO_ERROR, type StreamSpec } from './stream-spec';
 import type { LanguageModelV1StreamPart } from './v1-types';
 
 type Part = LanguageModelV1StreamPart;
@@ -24,9 +24,13 @@ export const v1StreamSpec: StreamSpec<Part> = {
         return false;
     }
   },
+  // V1 counts sources as output already.
+  isContent: () => false,
   errorOf: part => (part.type === 'error' ? part.error : NO_ERROR),
   isFinish: part => part.type === 'finish',
-  finishedWithError: part => part.type === 'finish' && part.finishReason === 'error',
+  finishReasonOf: part => (part.type === 'finish' ? part.finishReason : undefined),
+  usageOf: part =>
+    part.type === 'finish' ? knownUsage(part.usage?.promptTokens, part.usage?.completionTokens) : undefined,
   withMetadata(part, metadata) {
     if (part.type !== 'finish') return part;
     return {
@@ -34,8 +38,10 @@ export const v1StreamSpec: StreamSpec<Part> = {
       providerMetadata: { ...part.providerMetadata, ...(metadata as Record<string, Record<string, unknown>>) },
     };
   },
+  withError: (part, error) => (part.type === 'error' ? { ...part, error } : part),
   leadsStream: () => false,
   namesModel: part => part.type === 'response-metadata' && part.modelId !== undefined,
+  isResponseMetadata: part => part.type === 'response-metadata',
   modelPart: modelId => ({ type: 'response-metadata', modelId }),
   errorPart: error => ({ type: 'error', error }),
   errorFinishPart: metadata => ({

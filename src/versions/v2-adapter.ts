@@ -1,5 +1,6 @@
 import type { LanguageModelV2, LanguageModelV2CallOptions, LanguageModelV2StreamPart } from '@ai-sdk/provider';
-import { v2StreamSpec } from './v2-stream-spec';
+import { deltaResultSpec } from './result-specs';
+import { V2_FINISH, v2StreamSpec } from './v2-stream-spec';
 import { deltaSpecAdapter } from './v2-v4-adapter';
 
 /** LanguageModelV2 (AI SDK 5): V4's call options without `reasoning`; string finish reasons, flat usage. */
@@ -9,4 +10,4 @@ export const v2Adapter = deltaSpecAdapter<
   Awaited<ReturnType<LanguageModelV2['doGenerate']>>,
   LanguageModelV2StreamPart,
   Awaited<ReturnType<LanguageModelV2['doStream']>>
->({ version: 'v2', stream: v2StreamSpec, unsupportedSettings: ['reasoning'] });
+>({ version: 'v2', stream: v2StreamSpec, result: deltaResultSpec(V2_FINISH), unsupportedSettings: ['reasoning'] });

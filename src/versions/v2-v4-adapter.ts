@@ -4,7 +4,7 @@ import { modelOfVersion } from './adapter';
 import { applySettings } from './apply-settings';
 import { prefillText } from './prefill-text';
 import type { SpecVersion } from './spec-version';
-import type { StreamSpec } from './stream-spec';
+import type { ResultSpec, StreamSpec } from './stream-spec';
 import { intersectSupportedUrls, type SupportedUrls } from './supported-urls';
 
 /** The shape V2, V3 and V4 models share: identity, `supportedUrls`, `doGenerate`, `doStream`. */
@@ -31,15 +31,18 @@ export function deltaSpecAdapter<
 >({
   version,
   stream,
+  result,
   unsupportedSettings,
 }: {
   version: SpecVersion;
   stream: StreamSpec<PART>;
+  result: ResultSpec<RESULT>;
   unsupportedSettings: readonly (keyof FallbackEntrySettings)[];
 }): SpecAdapter<MODEL, OPTIONS, RESULT, PART, STREAM> {
   return {
     version,
     stream,
+    result,
     unsupportedSettings,
     doGenerate: (model, options) => modelOfVersion<MODEL>(model, version).doGenerate(options),
     doStream: (model, options) => modelOfVersion<MODEL>(model, version).doStream(options),

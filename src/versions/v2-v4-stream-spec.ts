@@ -1,21 +1,26 @@
 import type { LanguageModelV2StreamPart, LanguageModelV3StreamPart, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { NO_ERROR, type StreamSpec } from './stream-spec';
+import type { FallbackUsage } from '../types';
+import { knownUsage, NO_ERROR, type StreamSpec } from './stream-spec';
 
 /** Stream parts of the specs that send text in `id`-ed blocks of `delta`s (V2, V3, V4). */
 export type DeltaStreamPart = LanguageModelV2StreamPart | LanguageModelV3StreamPart | LanguageModelV4StreamPart;
 
 type FinishOf<PART> = Extract<PART, { type: 'finish' }>;
 
-/** What differs between the delta specs: how a finish says "error", and what usage it carries when unknown. */
+/** What differs between the delta specs: the shapes of a finish reason and of usage. */
 export interface DeltaFinish<PART extends DeltaStreamPart> {
-  isError(finishReason: FinishOf<PART>['finishReason']): boolean;
+  reason(finishReason: FinishOf<PART>['finishReason']): string | undefined;
+  usage(usage: FinishOf<PART>['usage']): FallbackUsage | undefined;
   errorReason: FinishOf<PART>['finishReason'];
   unknownUsage: FinishOf<PART>['usage'];
 }
 
+type SplitUsage = { inputTokens: { total?: number }; outputTokens: { total?: number } };
+
 /** The finish of V3 and V4: `{ unified, raw }` reasons, usage split by token kind. */
 export const UNIFIED_FINISH = {
-  isError: (reason: { unified: string }) => reason.unified === 'error',
+  reason: (reason: { unified: string } | undefined) => reason?.unified,
+  usage: (usage: SplitUsage | undefined) => knownUsage(usage?.inputTokens?.total, usage?.outputTokens?.total),
   errorReason: { unified: 'error' as const, raw: undefined },
   unknownUsage: {
     inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
@@ -47,15 +52,19 @@ export function deltaStreamSpec<PART extends DeltaStreamPart>(finish: DeltaFinis
           return false;
       }
     },
+    isContent: part => part.type === 'source' || part.type === 'tool-result',
     errorOf: part => (part.type === 'error' ? part.error : NO_ERROR),
     isFinish: part => part.type === 'finish',
-    finishedWithError: part => part.type === 'finish' && finish.isError(part.finishReason),
+    finishReasonOf: part => (part.type === 'finish' ? finish.reason(part.finishReason) : undefined),
+    usageOf: part => (part.type === 'finish' ? finish.usage(part.usage) : undefined),
     withMetadata(part, metadata) {
       if (part.type !== 'finish') return part;
       return { ...part, providerMetadata: { ...part.providerMetadata, ...metadata } } as PART;
     },
+    withError: (part, error) => (part.type === 'error' ? ({ ...part, error } as PART) : part),
     leadsStream: part => part.type === 'stream-start',
     namesModel: part => part.type === 'response-metadata' && part.modelId !== undefined,
+    isResponseMetadata: part => part.type === 'response-metadata',
     modelPart: modelId => ({ type: 'response-metadata', modelId }) as PART,
     errorPart: error => ({ type: 'error', error }) as PART,
     errorFinishPart: metadata =>

@@ -5,7 +5,9 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3StreamResult,
 } from '@ai-sdk/provider';
+import { deltaResultSpec } from './result-specs';
 import { deltaSpecAdapter } from './v2-v4-adapter';
+import { UNIFIED_FINISH } from './v2-v4-stream-spec';
 import { v3StreamSpec } from './v3-stream-spec';
 
 /** LanguageModelV3 (AI SDK 6): V4's call options without `reasoning`. */
@@ -15,4 +17,4 @@ export const v3Adapter = deltaSpecAdapter<
   LanguageModelV3GenerateResult,
   LanguageModelV3StreamPart,
   LanguageModelV3StreamResult
->({ version: 'v3', stream: v3StreamSpec, unsupportedSettings: ['reasoning'] });
+>({ version: 'v3', stream: v3StreamSpec, result: deltaResultSpec(UNIFIED_FINISH), unsupportedSettings: ['reasoning'] });

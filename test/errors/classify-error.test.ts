@@ -1,6 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/errors/classify-error';
+import { FallbackEmptyResponseError } from '../../src/errors/empty-response-error';
 import { FallbackTimeoutError } from '../../src/errors/fallback-timeout-error';
 import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType } from '../../src/types/error-type';
 import {
@@ -716,6 +717,23 @@ const rows: Row[] = [
     label: 'OpenRouter malformed SSE chunk (JSONParseError part)',
     type: 'provider-unavailable',
     produce: () => streamError(openrouter(respondSse(['{not json']))('x/y')),
+  },
+
+  // empty answers, as the commit gate and the result check report them
+  {
+    label: 'an answer with no output (finish stop)',
+    type: 'empty-response',
+    produce: () => new FallbackEmptyResponseError({ finishReason: 'stop' }),
+  },
+  {
+    label: 'an answer with no output (finish error)',
+    type: 'empty-response',
+    produce: () => new FallbackEmptyResponseError({ finishReason: 'error' }),
+  },
+  {
+    label: 'an answer a content filter emptied',
+    type: 'content-filter',
+    produce: () => new FallbackEmptyResponseError({ finishReason: 'content-filter' }),
   },
 
   // unknown

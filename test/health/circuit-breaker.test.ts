@@ -204,6 +204,7 @@ describe('circuit breaker: skipping', () => {
           skipped: { reason: 'circuit-open', openedBy: 'retry-after', until: start + 30_000 },
         },
       ],
+      totalUsage: { inputTokens: 3, outputTokens: 5 },
     });
 
     await vi.advanceTimersByTimeAsync(1);
