@@ -1,6 +1,7 @@
 import { canonicalAnswer, splitIntoTokens } from './canonical-answer';
+import { planEmptyAnswer } from './empty-answer';
 import type { FakeRequest } from './fake-request';
-import { isNamedErrorStep, type ResolvedFakeStep } from './fake-step';
+import { isEmptyAnswerStep, isNamedErrorStep, type ResolvedFakeStep } from './fake-step';
 import { statusFromErrorCode } from './http-status-text';
 import { prefillRejection, prefillRemainder } from './prefill';
 import { jsonResponse, SSE_HEADERS, type WireAction } from './wire-action';
@@ -51,6 +52,11 @@ export function planResponse(
     promptTokens: estimatePromptTokens(request.body),
     createdAt: Math.floor(request.startedAt / 1000),
   };
+
+  if (isEmptyAnswerStep(step)) {
+    const empty = planEmptyAnswer(step, request, format.stream(context), headers);
+    if (empty !== undefined) return empty;
+  }
 
   return request.stream
     ? planStream(step, format.stream(context), context, headers, options.tokenDelayMs)

@@ -28,6 +28,22 @@ import type { FakeRequest } from './fake-request';
  *   Non-streaming: a 200 whose body is not valid JSON.
  * - `'no-done'`: streams: the whole answer but no completion signal (chat: no `finish_reason`
  *   chunk, no usage chunk, no `[DONE]`; Responses: no `response.completed`).
+ * - Empty 200s, a success status with nothing in it that a model would call an answer, as a
+ *   misconfigured proxy, a captive portal or a provider having a bad day sends:
+ *   - `'html'`: a 200 HTML sign-in page (`content-type: text/html`), streamed or not.
+ *   - `'empty-body'`: a 200 with no body. Streams: the SSE headers, then the stream ends.
+ *     Non-streaming: JSON headers with `content-length: 0`.
+ *   - `'done-only'`: streams: the SSE headers, then only `data: [DONE]` (for the Responses API
+ *     too, as a proxy that ends every stream with it would).
+ *   - `'accepted-only'`: streams: the frames that accept the request, then the stream ends.
+ *     Chat: the role chunk (`delta: { role: 'assistant', content: '' }`, as OpenAI sends it),
+ *     after OpenRouter's processing comment or Azure's prompt-filter chunk; Responses:
+ *     `response.created` and `response.in_progress`.
+ *   - A JSON error body with status 200 is the HTTP error step with a body:
+ *     `{ status: 200, body: { error: { message: 'Upstream failed', type: 'server_error' } } }`.
+ *
+ *   Non-streaming, `'done-only'` and `'accepted-only'` answer normally: like `'no-done'`,
+ *   they have no JSON counterpart.
  * - `'reject-prefill'`: a 400 `invalid_request_error` when the request ends with an assistant
  *   message (a prefill), like a provider that refuses to continue one; other requests get `'ok'`.
  * - a function: decides per request.
@@ -68,6 +84,7 @@ export type FakeStep =
   | { errorAfterTokens: number; code?: string | number; message?: string; text?: string }
   | 'malformed'
   | 'no-done'
+  | FakeEmptyAnswerStep
   | 'reject-prefill'
   | ((request: FakeRequest) => FakeStep);
 
@@ -98,6 +115,9 @@ export type FakeNamedErrorStep =
  */
 export type FakeScript = Record<string, FakeStep | FakeStep[]>;
 
+/** The "empty 200" steps: a success status and nothing to read (see {@link FakeStep}). */
+export type FakeEmptyAnswerStep = 'html' | 'empty-body' | 'done-only' | 'accepted-only';
+
 const NAMED_ERROR_STEPS: ReadonlySet<string> = new Set<FakeNamedErrorStep>([
   'quota',
   'rate-limit',
@@ -111,6 +131,17 @@ const NAMED_ERROR_STEPS: ReadonlySet<string> = new Set<FakeNamedErrorStep>([
 
 export function isNamedErrorStep(step: ResolvedFakeStep): step is FakeNamedErrorStep {
   return typeof step === 'string' && NAMED_ERROR_STEPS.has(step);
+}
+
+const EMPTY_ANSWER_STEPS: ReadonlySet<string> = new Set<FakeEmptyAnswerStep>([
+  'html',
+  'empty-body',
+  'done-only',
+  'accepted-only',
+]);
+
+export function isEmptyAnswerStep(step: ResolvedFakeStep): step is FakeEmptyAnswerStep {
+  return typeof step === 'string' && EMPTY_ANSWER_STEPS.has(step);
 }
 
 /** A short label such as `'ok'`, `'quota'`, `'status 429'` or `'cutAfterTokens 3'`. */
