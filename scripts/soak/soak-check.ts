@@ -1,5 +1,10 @@
 import { APICallError } from '@ai-sdk/provider';
-import { type FallbackAttempt, FallbackExhaustedError, FallbackTimeoutError } from '../../src/index';
+import {
+  type FallbackAttempt,
+  FallbackExhaustedError,
+  type FallbackMetadata,
+  FallbackTimeoutError,
+} from '../../src/index';
 import { splitIntoTokens } from '../../src/testing/canonical-answer';
 import { canonicalAnswer, prefillRemainder } from '../../src/testing/index';
 import type { SentRequest } from './send-log';
@@ -54,7 +59,7 @@ export function checkCall(evidence: CallEvidence): CallVerdict {
   }
   const failed = record.thrown !== undefined || record.errors.length > 0;
   if (!failed) verdict.outcome = checkSuccess(evidence, verdict);
-  else if (plan.operation === 'stream' && record.fallback !== undefined)
+  else if (plan.operation === 'stream' && (record.fallback !== undefined || record.text !== ''))
     verdict.outcome = checkMidStream(evidence, verdict);
   else verdict.outcome = checkFailure(evidence, verdict);
   return verdict;
@@ -94,16 +99,15 @@ function checkSuccess(evidence: CallEvidence, verdict: CallVerdict): CallOutcome
 function checkMidStream(evidence: CallEvidence, verdict: CallVerdict): CallOutcome {
   const { record, requests, chain } = evidence;
   const { violations } = verdict;
-  const metadata = record.fallback!;
-  if (record.errors.length !== 1)
-    violations.push(`a failed stream sent ${record.errors.length} error parts, expected 1`);
-  if (record.thrown !== undefined)
-    violations.push(`a stream that failed after commit also threw: ${describe(record.thrown)}`);
+  // A read that rejected after commit errors the stream as the bare model's does: no finish, so no metadata.
+  const metadata = record.fallback ?? committedMetadata(requests);
+  const surfaced = record.errors.length + (record.thrown === undefined ? 0 : 1);
+  if (surfaced !== 1) violations.push(`a failed stream surfaced ${surfaced} errors (parts or a rejection), expected 1`);
   // The finish is the provider's own, as the bare model's stream would end: its reason is the provider's to give.
-  checkStreamText(evidence, verdict, false);
+  checkStreamText(evidence, verdict, false, metadata);
 
   // The request whose stream failed after commit: the last one that did not ask to continue this text.
-  const error = record.errors[0];
+  const error = record.errors[0] ?? record.thrown;
   const failedAt = lastIndexWhere(requests, seen => seen.prefill !== record.text);
   const failedRequest = requests[failedAt];
   const byBudget = FallbackTimeoutError.isInstance(error) && error.kind === 'total';
@@ -135,8 +139,12 @@ function checkMidStream(evidence: CallEvidence, verdict: CallVerdict): CallOutco
  * the first prefill, then each continuing model's remainder up to the next prefill. Returns
  * whether the text was continued.
  */
-function checkStreamText({ record, requests }: CallEvidence, { violations }: CallVerdict, complete: boolean): boolean {
-  const metadata = record.fallback!;
+function checkStreamText(
+  { record, requests }: CallEvidence,
+  { violations }: CallVerdict,
+  complete: boolean,
+  metadata: FallbackMetadata = record.fallback!,
+): boolean {
   const text = record.text;
   const prefills = [...new Set(requests.flatMap(seen => (seen.prefill === undefined ? [] : [seen.prefill])))];
   for (const prefill of prefills) {
@@ -189,6 +197,17 @@ function checkStreamText({ record, requests }: CallEvidence, { violations }: Cal
   if (complete && last === undefined && continuation !== undefined)
     violations.push('providerMetadata.fallback.continuation set, yet no model was asked to continue');
   return last !== undefined;
+}
+
+/** What the metadata would have said of a stream that ended without a finish: served by the last request that asked for no prefill. */
+function committedMetadata(requests: readonly SeenRequest[]): FallbackMetadata {
+  const at = lastIndexWhere(requests, seen => seen.prefill === undefined);
+  const model = requests[at]?.model ?? 'unknown';
+  return {
+    servedBy: { index: SOAK_MODELS.indexOf(model as never), id: model, provider: 'soak', modelId: model },
+    attempts: at + 1,
+    caught: [],
+  };
 }
 
 function checkFailure({ record, requests, plan }: CallEvidence, verdict: CallVerdict): CallOutcome | undefined {

@@ -62,6 +62,13 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
   let finished = false;
   let wake: (() => void) | undefined;
   let output!: ReadableStreamDefaultController<PART>;
+  // An error raised while parts are still queued waits for the consumer to read them: erroring a
+  // stream drops its queue, and the bare stream's consumer would have had those parts.
+  let pendingError: { error: unknown } | undefined;
+  const raise = (error: unknown) => {
+    if (output.desiredSize! >= 1) output.error(error);
+    else pendingError = { error };
+  };
 
   const onAbort = () => {
     if (scope.abortedByCaller) {
@@ -155,7 +162,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
     }
     if (!end()) return false;
     if (kind === 'rejected') {
-      output.error(mapError === undefined ? error : mapError(error));
+      raise(mapError === undefined ? error : mapError(error));
       return false;
     }
     reader.cancel(error).catch(() => {});
@@ -214,7 +221,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       for (const part of head) emit(part);
       if (streamError !== undefined) {
         end();
-        controller.error(mapError === undefined ? streamError.error : mapError(streamError.error));
+        raise(mapError === undefined ? streamError.error : mapError(streamError.error));
         return;
       }
       if (done) {
@@ -227,7 +234,12 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
         if (end()) controller.error(error);
       });
     },
-    pull() {
+    pull(controller) {
+      if (pendingError !== undefined) {
+        controller.error(pendingError.error);
+        pendingError = undefined;
+        return;
+      }
       const parked = wake;
       wake = undefined;
       parked?.();

@@ -29,9 +29,10 @@ export async function generateThroughChain<
     startedAt: Date.now(),
     attempt: (entry, scope) => {
       scope.arm('request', entry.timeouts.requestMs);
-      return Promise.resolve(
+      const answer = Promise.resolve(
         adapter.doGenerate(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
       );
+      return answer.then(result => checked(adapter, result));
     },
   });
   served.scope.dispose();
