@@ -1,3 +1,4 @@
+import { registerSecret } from '../errors/known-secrets';
 import { AZURE_RESOURCE_NAME, type ParsedProviderEntry } from './config-schema';
 
 /** What an entry needs from the environment to call its provider. */
@@ -27,6 +28,8 @@ export function apiKeyVariable(entry: ParsedProviderEntry): string {
 /**
  * Reads an entry's API key (and Azure's resource name) from `env`. Empty
  * values count as missing. Messages name variables, never their values.
+ * Every key read is registered as a secret, so it is redacted by value from
+ * every message and log line of the process (see `redactSecrets`).
  */
 export function resolveCredentials(
   entry: ParsedProviderEntry,
@@ -38,6 +41,9 @@ export function resolveCredentials(
   if (apiKey === undefined) {
     const hint = entry.apiKeyEnv === undefined ? ' (or name another variable with apiKeyEnv)' : '';
     missing.push({ variable: keyVariable, message: `no API key: set the environment variable ${keyVariable}${hint}` });
+  } else {
+    // Before the rest is checked: a chain that fails to build still leaves the key in this process.
+    registerSecret(apiKey);
   }
 
   let resourceName = entry.resourceName;

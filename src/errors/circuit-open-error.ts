@@ -1,5 +1,7 @@
 import { AISDKError } from '@ai-sdk/provider';
 import type { FallbackSkip } from '../types';
+import { type ErrorSummary, summarizeError } from './describe';
+import { redactSecrets } from './redact';
 
 const name = 'AI_FallbackCircuitOpenError';
 const marker = `vercel.ai.error.${name}`;
@@ -19,9 +21,20 @@ export class FallbackCircuitOpenError extends AISDKError {
   readonly isRetryable = false;
 
   constructor({ entryId, skip }: { entryId: string; skip: FallbackSkip }) {
-    super({ name, message: describeSkip(entryId, skip) });
+    super({ name, message: redactSecrets(describeSkip(entryId, skip)) });
     this.entryId = entryId;
     this.skip = skip;
+  }
+
+  /** What `JSON.stringify` writes: the message redacted, a `cause` summarized as `{ name, message, statusCode }`. */
+  toJSON(): { name: string; message: string; entryId: string; skip: FallbackSkip; cause?: ErrorSummary } {
+    return {
+      name: this.name,
+      message: redactSecrets(this.message),
+      entryId: this.entryId,
+      skip: this.skip,
+      ...(this.cause === undefined ? {} : { cause: summarizeError(this.cause) }),
+    };
   }
 
   static override isInstance(error: unknown): error is FallbackCircuitOpenError {

@@ -27,14 +27,49 @@ export function describeFacts(facts: ErrorFacts): string {
   }
 }
 
+/**
+ * An error as the `toJSON` of this package's errors writes it: its name, its
+ * status and the message part of its {@link describeError} line (redacted,
+ * cut). Never its request or response bodies, headers or URL.
+ */
+export interface ErrorSummary {
+  /** The error's own `name` (`AI_APICallError`), or the `code` of a nameless error part. */
+  name?: string;
+  message: string;
+  statusCode?: number;
+}
+
+/** {@link ErrorSummary} of `error`. Never throws. */
+export function summarizeError(error: unknown): ErrorSummary {
+  const facts = readErrorFacts(error);
+  try {
+    const { record, status } = facts;
+    const name = record === undefined ? undefined : (nonEmptyString(record.name) ?? nonEmptyString(record.code));
+    return {
+      ...(name === undefined ? {} : { name: redactSecrets(name) }),
+      message: finishLine(rawMessage(facts)),
+      ...(status === undefined ? {} : { statusCode: status }),
+    };
+  } catch {
+    return { message: 'Unknown error' };
+  }
+}
+
 function rawDescription(facts: ErrorFacts): string {
+  const { record } = facts;
+  const label =
+    record === undefined ? '' : [errorName(record), facts.status].filter(part => part !== undefined).join(' ');
+  return `${label === '' ? '' : `${label}: `}${rawMessage(facts)}`;
+}
+
+/** The description without its `Name status:` label. */
+function rawMessage(facts: ErrorFacts): string {
   const { error, record } = facts;
   if (typeof error === 'string') return error;
   if (record === undefined) return String(error);
-  const label = [errorName(record), facts.status].filter(part => part !== undefined).join(' ');
   const message = errorMessage(facts, record);
   const extra = [upstreamDetail(facts, message), causeDetail(facts, message)].filter(Boolean).join('; ');
-  return `${label === '' ? '' : `${label}: `}${message}${extra === '' ? '' : ` (${extra})`}`;
+  return `${message}${extra === '' ? '' : ` (${extra})`}`;
 }
 
 function errorName(record: UnknownRecord): string | undefined {

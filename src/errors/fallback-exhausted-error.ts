@@ -1,6 +1,7 @@
 import { AISDKError } from '@ai-sdk/provider';
 import type { FallbackAttempt } from '../types';
-import { describeError } from './describe';
+import { describeError, type ErrorSummary, summarizeError } from './describe';
+import { redactSecrets } from './redact';
 
 const name = 'AI_FallbackExhaustedError';
 const marker = `vercel.ai.error.${name}`;
@@ -13,9 +14,16 @@ export type FallbackExhaustedReason =
   /** `timeouts.totalMs` ran out. */
   | 'total-timeout';
 
+/** A failed attempt as {@link FallbackExhaustedError.toJSON} writes it: its error summarized. */
+export type FallbackAttemptJSON = Omit<FallbackAttempt, 'error'> & { error: ErrorSummary };
+
 /**
  * Every model the chain could use failed. `isRetryable` is false so the AI
  * SDK's own `maxRetries` never runs the whole chain again.
+ *
+ * Its message is redacted (see `redactSecrets`), and so is `JSON.stringify`
+ * of it; `attempts[].error`, `lastError`, `providerErrors` and `cause` are
+ * the providers' own errors, unredacted.
  */
 export class FallbackExhaustedError extends AISDKError {
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the marker isInstance checks (AISDKError.hasMarker)
@@ -41,12 +49,41 @@ export class FallbackExhaustedError extends AISDKError {
     budgetMs?: number;
   }) {
     const lastError = attempts.at(-1)?.error;
-    super({ name, message: formatMessage(attempts, reason, budgetMs), cause: lastError });
+    super({ name, message: redactSecrets(formatMessage(attempts, reason, budgetMs)), cause: lastError });
     this.attempts = attempts;
     this.reason = reason;
     this.lastError = lastError;
     this.attemptedProviders = [...new Set(attempts.map(attempt => attempt.id))];
     this.providerErrors = Object.fromEntries(attempts.map(attempt => [attempt.id, attempt.error]));
+  }
+
+  /**
+   * What `JSON.stringify` writes: every error summarized as `{ name, message,
+   * statusCode }` with its message redacted, never the raw errors, which carry
+   * request and response bodies (the prompt, an echoed key) and headers.
+   */
+  toJSON(): {
+    name: string;
+    message: string;
+    reason: FallbackExhaustedReason;
+    attemptedProviders: string[];
+    attempts: FallbackAttemptJSON[];
+    lastError: ErrorSummary | undefined;
+    providerErrors: Record<string, ErrorSummary>;
+    cause: ErrorSummary | undefined;
+  } {
+    return {
+      name: this.name,
+      message: redactSecrets(this.message),
+      reason: this.reason,
+      attemptedProviders: this.attemptedProviders,
+      attempts: this.attempts.map(attempt => ({ ...attempt, error: summarizeError(attempt.error) })),
+      lastError: summaryOf(this.lastError),
+      providerErrors: Object.fromEntries(
+        Object.entries(this.providerErrors).map(([id, error]) => [id, summarizeError(error)]),
+      ),
+      cause: summaryOf(this.cause),
+    };
   }
 
   static override isInstance(error: unknown): error is FallbackExhaustedError {
@@ -70,4 +107,8 @@ function formatMessage(
 function formatAttempt(attempt: FallbackAttempt): string {
   const status = attempt.statusCode === undefined ? '' : ` ${attempt.statusCode}`;
   return `  #${attempt.index} ${attempt.id} attempt ${attempt.attempt}: ${attempt.type}${status} after ${attempt.durationMs} ms: ${describeError(attempt.error)}`;
+}
+
+function summaryOf(error: unknown): ErrorSummary | undefined {
+  return error === undefined ? undefined : summarizeError(error);
 }

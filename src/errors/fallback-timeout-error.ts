@@ -1,4 +1,6 @@
 import { AISDKError } from '@ai-sdk/provider';
+import { type ErrorSummary, summarizeError } from './describe';
+import { redactSecrets } from './redact';
 
 const name = 'AI_FallbackTimeoutError';
 const marker = `vercel.ai.error.${name}`;
@@ -23,6 +25,17 @@ export class FallbackTimeoutError extends AISDKError {
     super({ name, message: `${kind} timeout after ${timeoutMs} ms` });
     this.kind = kind;
     this.timeoutMs = timeoutMs;
+  }
+
+  /** What `JSON.stringify` writes: the message redacted, a `cause` summarized as `{ name, message, statusCode }`. */
+  toJSON(): { name: string; message: string; kind: FallbackTimeoutKind; timeoutMs: number; cause?: ErrorSummary } {
+    return {
+      name: this.name,
+      message: redactSecrets(this.message),
+      kind: this.kind,
+      timeoutMs: this.timeoutMs,
+      ...(this.cause === undefined ? {} : { cause: summarizeError(this.cause) }),
+    };
   }
 
   static override isInstance(error: unknown): error is FallbackTimeoutError {
