@@ -1,34 +1,9 @@
 import { FallbackTimeoutError } from '../errors/fallback-timeout-error';
 import { NO_ERROR, type StreamSpec } from '../versions/stream-spec';
 import type { CommittedStream } from './commit';
+import type { ContinueAfter, FinishMetadata } from './continuation';
 import type { AttemptScope } from './scope';
 import { TextLedger } from './text-ledger';
-
-/** The finish part's `providerMetadata` additions (`{ fallback: … }`), given the finish (undefined for one we write). */
-export type FinishMetadata<PART> = (finish: PART | undefined) => Record<string, unknown>;
-
-/** Another model that took over a stream after a mid-stream failure. */
-export interface Continuation<PART> {
-  committed: CommittedStream<PART>;
-  scope: AttemptScope;
-  metadata: FinishMetadata<PART>;
-}
-
-/** What became of an attempt to continue a failed stream. */
-export type ContinuationOutcome<PART> =
-  | { continuation: Continuation<PART> }
-  /** No model continued: the original failure surfaces as this error. */
-  | { error: unknown }
-  /** The caller aborted meanwhile: error the stream with this reason. */
-  | { abort: unknown };
-
-/** Asks the chain for a model that continues the answer from `text`. */
-export type ContinueAfter<PART> = (failure: {
-  error: unknown;
-  text: string;
-  /** Aborts when the consumer cancels the stream. */
-  signal: AbortSignal;
-}) => Promise<ContinuationOutcome<PART>>;
 
 export interface ForwardInput<PART> {
   committed: CommittedStream<PART>;

@@ -1,4 +1,4 @@
-import type { ContinueAfter } from '../attempt/forward';
+import type { ContinueAfter } from '../attempt/continuation';
 import type { FallbackCallContext, FallbackMetadata } from '../types';
 import { matchesErrorType } from '../types/error-type';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';

@@ -5,7 +5,8 @@ import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
 import type { FallbackCallContext, FallbackCaughtError } from '../types';
 import { backoffDelay } from './backoff';
 import { type Action, type ChainState, decide, type Outcome } from './decide';
-import { type ClassifiedFailure, classifyFailure, toAttempt, toCaught } from './failure';
+import { exhausted, served, stop } from './ends';
+import { type ClassifiedFailure, classifyFailure } from './failure';
 import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './health';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
@@ -202,63 +203,4 @@ function moveTo(state: CallState, action: Extract<Action, { kind: 'move' }>): { 
   state.attempt = 1;
   state.bypass = action.bypass;
   return { index: action.to, attempt: 1 };
-}
-
-function served<T>(
-  value: T,
-  entry: ResolvedEntry,
-  scope: AttemptScope,
-  failures: readonly ClassifiedFailure[],
-  input: CallInput<T>,
-  startedAt: number,
-  passThrough?: Served<T>['passThrough'],
-): Served<T> {
-  // A passed-through attempt is already among the failures.
-  let called = passThrough === undefined ? 1 : 0;
-  for (const failure of failures) if (failure.skipped === undefined) called++;
-  const caught = failures.map(toCaught);
-  const { options } = input.chain;
-  if (options.onSuccess !== undefined) {
-    observe(options, input.context, {
-      kind: 'success',
-      entry,
-      attempts: called,
-      caught,
-      durationMs: Date.now() - startedAt,
-    });
-  }
-  return passThrough === undefined
-    ? { value, entry, scope, attempts: called, caught }
-    : { value, entry, scope, attempts: called, caught, passThrough };
-}
-
-function stop(
-  chain: Chain,
-  context: FallbackCallContext,
-  action: Extract<Action, { kind: 'stop' }>,
-  failures: ClassifiedFailure[],
-  thrown: unknown,
-  entry: ResolvedEntry,
-): unknown {
-  if (action.reason === 'rethrow') {
-    observe(chain.options, context, { kind: 'rethrow', entry, failure: failures.at(-1)! });
-    return thrown;
-  }
-  return exhausted(chain, context, failures, action.reason === 'total-timeout');
-}
-
-function exhausted(
-  chain: Chain,
-  context: FallbackCallContext,
-  failures: readonly ClassifiedFailure[],
-  budgetSpent = false,
-): FallbackExhaustedError {
-  const { totalMs } = chain.options;
-  const error = new FallbackExhaustedError(
-    budgetSpent
-      ? { attempts: failures.map(toAttempt), reason: 'total-timeout', budgetMs: totalMs as number }
-      : { attempts: failures.map(toAttempt) },
-  );
-  observe(chain.options, context, { kind: 'exhausted', error, failures });
-  return error;
 }

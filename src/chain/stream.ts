@@ -1,4 +1,5 @@
-import { type FinishMetadata, forwardCommitted } from '../attempt/forward';
+import type { FinishMetadata } from '../attempt/continuation';
+import { forwardCommitted } from '../attempt/forward';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
 import { newContext } from './context';
 import { continueWith } from './continue';
