@@ -5,6 +5,10 @@ import type { ContinueAfter, FinishMetadata } from './continuation';
 import type { AttemptScope } from './scope';
 import { TextLedger } from './text-ledger';
 
+// Parts the loop may read ahead of the consumer: enough that it rarely waits for a pull, few enough
+// that a slow consumer holds a bounded buffer (the provider's own stream buffers the rest).
+const HIGH_WATER_MARK = 16;
+
 export interface ForwardInput<PART> {
   committed: CommittedStream<PART>;
   scope: AttemptScope;
@@ -41,7 +45,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
   // stream drops its queue, and the bare stream's consumer would have had those parts.
   let pendingError: { error: unknown } | undefined;
   const raise = (error: unknown) => {
-    if (output.desiredSize! >= 1) output.error(error);
+    if (output.desiredSize! >= HIGH_WATER_MARK) output.error(error);
     else pendingError = { error };
   };
 
@@ -224,5 +228,5 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       const current = reader;
       if (end()) return current.cancel(reason);
     },
-  });
+  }, new CountQueuingStrategy({ highWaterMark: HIGH_WATER_MARK }));
 }
