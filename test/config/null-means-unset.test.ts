@@ -56,6 +56,11 @@ const MULTI_PROVIDER = `{
   "max_retries_per_provider": 3
 }`;
 
+function servedBy(result: { providerMetadata?: Record<string, unknown> }): number {
+  const metadata = result.providerMetadata?.fallback as unknown as FallbackMetadata;
+  return metadata.servedBy.index;
+}
+
 function errorOf(build: () => unknown): FallbackConfigError {
   try {
     build();
@@ -68,20 +73,20 @@ function errorOf(build: () => unknown): FallbackConfigError {
 
 describe('null means "not set" in the config loader, as the original design writes its Option fields', () => {
   // The design's primary is the request's own provider (OpenAI here); the config holds the fallbacks.
-  it.each([
-    ['fallbackFromConfig(JSON.parse(…))', (fetch: typeof globalThis.fetch) => ({ config: JSON.parse(QUICK_START), fetch })],
+  it.each<[string, () => unknown]>([
+    ['fallbackFromConfig(JSON.parse(…))', () => JSON.parse(QUICK_START)],
     [
       'loadFallbackConfig(path)',
-      (fetch: typeof globalThis.fetch) => {
+      () => {
         const path = join(dir, 'quick-start.json');
         writeFileSync(path, QUICK_START);
-        return { config: loadFallbackConfig(path), fetch };
+        return loadFallbackConfig(path);
       },
     ],
-    ['AI_SDK_FALLBACK_CONFIG', (fetch: typeof globalThis.fetch) => ({ config: undefined, fetch })],
-  ])("the Quick Start config through %s builds a chain that falls back", async (_, source) => {
+    ['AI_SDK_FALLBACK_CONFIG', () => undefined],
+  ])('the Quick Start config through %s builds a chain that falls back', async (_, source) => {
     const fetch = fakeProviderFetch({ 'gpt-4o': 'auth' });
-    const { config } = source(fetch);
+    const config = source() as Record<string, unknown> | undefined;
     const model = fallbackFromConfig(config, {
       env: { ...env, AI_SDK_FALLBACK_CONFIG: QUICK_START },
       fetch,
@@ -91,7 +96,7 @@ describe('null means "not set" in the config loader, as the original design writ
     const result = await generateText({ model, prompt: 'hi', maxRetries: 0 });
 
     expect(result.text).toBe(canonicalAnswer('openai/gpt-3.5-turbo'));
-    expect((result.providerMetadata?.fallback as unknown as FallbackMetadata).servedBy.index).toBe(1);
+    expect(servedBy(result)).toBe(1);
     const backup = fetch.requests[1]!;
     // base_url null: the provider's own URL; max_tokens and temperature null: nothing sent for them.
     expect(backup.path).toBe('/api/v1/chat/completions');
@@ -112,7 +117,7 @@ describe('null means "not set" in the config loader, as the original design writ
     expect(new Set(fetch.requests.map(request => `${request.provider}:${request.step}`))).toEqual(
       new Set(['openai:rate-limit', 'openrouter:credits', 'azure:ok']),
     );
-    expect((result.providerMetadata?.fallback as unknown as FallbackMetadata).servedBy.index).toBe(2);
+    expect(servedBy(result)).toBe(2);
     expect(fetch.requests.at(-1)!.path).toBe('/openai/deployments/gpt-35-turbo/chat/completions');
   });
 
