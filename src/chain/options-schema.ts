@@ -184,26 +184,25 @@ function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] 
   return issues.flatMap(issue => {
     const path = issue.path as PropertyKey[];
     if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }];
-    const known = knownKeys(schema, path);
-    const inSettings = schema === entrySchema && path.length === 1 && path[0] === 'settings';
-    return issue.keys.map(key => ({
-      path: [...path, key],
-      message: (inSettings ? callOnlyMessage(key) : undefined) ?? unknownOption(key, known, inSettings, schema, path),
-    }));
+    const where = {
+      known: knownKeys(schema, path),
+      onEntry: schema === entrySchema && path.length === 0,
+      inSettings: schema === entrySchema && path.length === 1 && path[0] === 'settings',
+    };
+    return issue.keys.map(key => ({ path: [...path, key], message: unknownOption(key, where) }));
   });
 }
 
 function unknownOption(
   key: string,
-  known: readonly string[],
-  inSettings: boolean,
-  schema: z.ZodType,
-  path: readonly PropertyKey[],
+  { known, onEntry, inSettings }: { known: readonly string[]; onEntry: boolean; inSettings: boolean },
 ): string {
+  const callOnly = inSettings ? callOnlyMessage(key) : undefined;
+  if (callOnly !== undefined) return callOnly;
   const suggestion = didYouMean(key, known, inSettings ? RENAMED_SETTINGS : {});
   if (suggestion !== '') return `unknown option${suggestion}`;
   // A call option written on the entry itself belongs in its settings.
-  if (schema === entrySchema && path.length === 0 && (SETTING_NAMES as readonly string[]).includes(key)) {
+  if (onEntry && (SETTING_NAMES as readonly string[]).includes(key)) {
     return `unknown option; call options of an entry go in its settings (settings.${key})`;
   }
   return `unknown option; expected one of ${known.map(name => `'${name}'`).join(', ')}`;
