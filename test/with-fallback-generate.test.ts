@@ -388,6 +388,43 @@ describe('withFallback: configuration errors', () => {
       {},
       /models\[1\]\.id: 'x' is already used/,
     ],
+    ['null options', [scriptedModel('a')], null, /^withFallback: config: expected an object of options, or nothing/],
+    [
+      'a retry option spelled as the AI SDK spells it',
+      [scriptedModel('a')],
+      { maxRetries: 1 },
+      /config\.maxRetries: unknown option \(did you mean 'maxRetriesPerModel'\?\)/,
+    ],
+    [
+      'a backoff cap below its first delay',
+      [scriptedModel('a')],
+      { backoff: { initialDelayMs: 1_000, maxDelayMs: 10 } },
+      /config\.backoff\.maxDelayMs: expected a number of milliseconds >= initialDelayMs/,
+    ],
+    [
+      'a multiplier that is not a number',
+      [scriptedModel('a')],
+      { backoff: { multiplier: Number.NaN } },
+      /config\.backoff\.multiplier: expected a finite number >= 1/,
+    ],
+    [
+      'an entry setting under its V1 name',
+      [scriptedModel('a'), { model: scriptedModel('b'), settings: { maxTokens: 5 } }],
+      {},
+      /models\[1\]\.settings\.maxTokens: unknown option \(did you mean 'maxOutputTokens'\?\)/,
+    ],
+    [
+      'an entry that replaces the prompt',
+      [scriptedModel('a'), { model: scriptedModel('b'), settings: { prompt: [] } }],
+      {},
+      /models\[1\]\.settings\.prompt: the chain does not let an entry replace the caller's prompt; set it in the call/,
+    ],
+    [
+      'a logger method that is not a function',
+      [scriptedModel('a')],
+      { logger: { warn: 'yes' } },
+      /config\.logger\.warn: expected a function/,
+    ],
   ])('%s', (_, models, config, message) => {
     expect(() => withFallback(models as never, config as never)).toThrow(message);
   });

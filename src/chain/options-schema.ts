@@ -6,30 +6,26 @@ import { isHealthStore } from '../health/health-store';
 import type { FallbackEntry } from '../types';
 import { FallbackErrorType } from '../types/error-type';
 import type { ChainModel } from '../versions/chain-model';
+import { expectedNumber, numberOption } from './number-option';
+import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 
 const ERROR_TYPES = Object.values(FallbackErrorType);
 
 const errorType = z.enum(ERROR_TYPES, {
-  error: issue => `expected one of ${ERROR_TYPES.map(type => `'${type}'`).join(', ')}${suggest(issue.input)}`,
+  // The original design's names (`RateLimit`, `ProviderQuotaExceeded`) suggest their values.
+  error: issue =>
+    `expected one of ${ERROR_TYPES.map(type => `'${type}'`).join(', ')}${didYouMean(issue.input, ERROR_TYPES, FallbackErrorType)}`,
 });
 const logMethod = z.custom<(...args: never[]) => unknown>(
   value => value === undefined || typeof value === 'function',
   'expected a function',
 );
 
-const count = z
-  .number({ error: 'expected a whole number >= 0' })
-  .int('expected a whole number >= 0')
-  .min(0, 'expected a whole number >= 0');
-const ms = z
-  .number({ error: 'expected a number of milliseconds >= 0' })
-  .min(0, 'expected a number of milliseconds >= 0');
-const timeoutMs = z.union(
-  [z.number().positive('expected a number of milliseconds > 0, or false to turn it off'), z.literal(false)],
-  {
-    error: 'expected a number of milliseconds > 0, or false to turn it off',
-  },
-);
+const count = numberOption('whole number >= 0', { int: true, min: 0 });
+const ms = numberOption('number of milliseconds >= 0', { min: 0 });
+// No upper bound: the clocks run on one sweep, so a timeout of days is kept, never passed to setTimeout.
+const TIMEOUT = 'number of milliseconds > 0, or false to turn it off';
+const timeoutMs = z.union([numberOption(TIMEOUT, { gt: 0 }), z.literal(false)], { error: expectedNumber(TIMEOUT) });
 const fn = z.custom<(...args: never[]) => unknown>(value => typeof value === 'function', 'expected a function');
 
 export const timeoutsSchema = z.strictObject({
@@ -49,18 +45,12 @@ const modelSchema = z.custom<object>(
   'expected an AI SDK language model (an object with specificationVersion, doGenerate and doStream)',
 );
 
-const positiveMs = z
-  .number({ error: 'expected a number of milliseconds > 0' })
-  .positive('expected a number of milliseconds > 0');
+const positiveMs = numberOption('number of milliseconds > 0', { gt: 0 });
 
 /** The breaker's fields that data can hold (the config loader takes these; the store comes from code). */
 export const breakerFields = {
   enabled: z.boolean({ error: 'expected true or false' }).optional(),
-  failureThreshold: z
-    .number({ error: 'expected a whole number >= 1' })
-    .int('expected a whole number >= 1')
-    .min(1, 'expected a whole number >= 1')
-    .optional(),
+  failureThreshold: numberOption('whole number >= 1', { int: true, min: 1 }).optional(),
   cooldownMs: positiveMs.optional(),
   maxCooldownMs: positiveMs.optional(),
   storeTimeoutMs: positiveMs.optional(),
@@ -96,7 +86,7 @@ export const entrySchema = z.strictObject({
   id: z.string().min(1, 'expected a non-empty string').optional(),
   catchErrors: z.array(errorType, { error: 'expected an array of error types' }).optional(),
   maxRetries: count.optional(),
-  settings: z.record(z.string(), z.unknown(), { error: 'expected an object of call options' }).optional(),
+  settings: settingsSchema.optional(),
   timeouts: timeoutsSchema.omit({ totalMs: true }).optional(),
 });
 
@@ -108,9 +98,16 @@ export const configSchema = z.strictObject({
     .strictObject({
       initialDelayMs: ms.optional(),
       maxDelayMs: ms.optional(),
-      multiplier: z.number().min(1, 'expected a number >= 1').optional(),
+      multiplier: numberOption('number >= 1', { min: 1 }).optional(),
       jitter: z.boolean({ error: 'expected true or false' }).optional(),
     })
+    .refine(
+      backoff =>
+        backoff.maxDelayMs === undefined ||
+        backoff.initialDelayMs === undefined ||
+        backoff.maxDelayMs >= backoff.initialDelayMs,
+      { message: 'expected a number of milliseconds >= initialDelayMs', path: ['maxDelayMs'] },
+    )
     .optional(),
   maxRetryAfterMs: ms.optional(),
   timeouts: timeoutsSchema.optional(),
@@ -136,13 +133,6 @@ export const configSchema = z.strictObject({
     .optional(),
 });
 
-/** " (did you mean 'rate-limit'?)" for a near miss such as 'ratelimit', 'RateLimit' or 'rate-limt'. */
-function suggest(input: unknown): string {
-  if (typeof input !== 'string') return '';
-  const byKey = Object.entries(FallbackErrorType).find(([key]) => key.toLowerCase() === input.toLowerCase());
-  return byKey === undefined ? didYouMean(input, ERROR_TYPES) : ` (did you mean '${byKey[1]}'?)`;
-}
-
 /**
  * Validates the options of `withFallback`, `fallbackMiddleware` and the
  * config loader's chain (one schema for all), throwing one
@@ -152,7 +142,8 @@ function suggest(input: unknown): string {
 export function parseOptions(config: unknown, caller: string): void {
   if (config === undefined) return;
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    fail(`${caller}: config`, [{ path: [], message: 'expected an object of options, or nothing' }], 'config');
+    const message = `expected an object of options, or nothing${config === null ? ' (null is not accepted: pass {} or leave it out)' : ''}`;
+    fail(caller, [{ path: [], message }], 'config');
   }
   const parsed = configSchema.safeParse(config);
   if (!parsed.success) fail(`${caller}: invalid config`, explain(parsed.error.issues, configSchema), 'config');
@@ -191,13 +182,30 @@ function fail(prefix: string, issues: readonly Issue[], root: string): never {
 /** Unknown keys become one issue each, with the closest known key of that object. */
 function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
   return issues.flatMap(issue => {
-    if (issue.code !== 'unrecognized_keys') return [{ path: issue.path as PropertyKey[], message: issue.message }];
-    const known = knownKeys(schema, issue.path as PropertyKey[]);
-    return issue.keys.map(key => ({
-      path: [...(issue.path as PropertyKey[]), key],
-      message: `unknown option${didYouMean(key, known) || `; expected one of ${known.map(name => `'${name}'`).join(', ')}`}`,
-    }));
+    const path = issue.path as PropertyKey[];
+    if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }];
+    const where = {
+      known: knownKeys(schema, path),
+      onEntry: schema === entrySchema && path.length === 0,
+      inSettings: schema === entrySchema && path.length === 1 && path[0] === 'settings',
+    };
+    return issue.keys.map(key => ({ path: [...path, key], message: unknownOption(key, where) }));
   });
+}
+
+function unknownOption(
+  key: string,
+  { known, onEntry, inSettings }: { known: readonly string[]; onEntry: boolean; inSettings: boolean },
+): string {
+  const callOnly = inSettings ? callOnlyMessage(key) : undefined;
+  if (callOnly !== undefined) return callOnly;
+  const suggestion = didYouMean(key, known, inSettings ? RENAMED_SETTINGS : {});
+  if (suggestion !== '') return `unknown option${suggestion}`;
+  // A call option written on the entry itself belongs in its settings.
+  if (onEntry && (SETTING_NAMES as readonly string[]).includes(key)) {
+    return `unknown option; call options of an entry go in its settings (settings.${key})`;
+  }
+  return `unknown option; expected one of ${known.map(name => `'${name}'`).join(', ')}`;
 }
 
 /** The keys the object schema at `path` accepts. */

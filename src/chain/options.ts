@@ -1,3 +1,4 @@
+import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { ResolvedCircuitBreaker } from '../health/circuit-breaker-defaults';
 import { memoryHealthStore } from '../health/memory-health-store';
 import type { FallbackConfig, FallbackEntry, FallbackEntryRef, FallbackEntrySettings, FallbackLogger } from '../types';
@@ -121,9 +122,10 @@ export function resolveEntries(
     const seen = (used.get(base) ?? 0) + 1;
     used.set(base, seen);
     if (seen > 1 && entry.id !== undefined) {
-      throw new TypeError(
-        `${caller}: ${root}[${position}].id: '${entry.id}' is already used by another entry; ids must be unique`,
-      );
+      const message = `'${entry.id}' is already used by another entry; ids must be unique`;
+      throw new FallbackConfigError(`${caller}: ${root}[${position}].id: ${message}`, {
+        issues: [{ path: `${root}[${position}].id`, message }],
+      });
     }
     return {
       index: first + position,

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { numberOption } from '../chain/number-option';
 import {
   breakerFields,
   configSchema,
@@ -35,10 +36,7 @@ const azureResourceName = z
     AZURE_RESOURCE_NAME,
     'expected an Azure resource name: one DNS label (letters, digits, hyphens); use baseURL for other endpoints',
   );
-const positiveInt = z
-  .number({ error: 'expected a whole number > 0' })
-  .int('expected a whole number > 0')
-  .positive('expected a whole number > 0');
+const positiveInt = numberOption('whole number > 0', { int: true, gt: 0 });
 
 const entryShape = {
   provider: providerName,
@@ -58,7 +56,7 @@ const entryShape = {
   apiVersion: text.optional(),
   resourceName: azureResourceName.optional(),
   maxTokens: positiveInt.optional(),
-  temperature: z.number({ error: 'expected a number >= 0' }).min(0, 'expected a number >= 0').optional(),
+  temperature: numberOption('number >= 0', { min: 0 }).optional(),
   catchErrors: errorTypeListSchema.optional(),
   maxRetries: entrySchema.shape.maxRetries,
   timeouts: entrySchema.shape.timeouts,

@@ -52,6 +52,10 @@ export interface FallbackProviderConfig {
  * A fallback chain as data (the original design's `FallbackConfig`), in
  * camelCase or snake_case. The chain is `primary` (when given) followed by
  * `providers`, in order.
+ *
+ * In JSON, `null` is the same as leaving a field out, at every level, as the
+ * original design serializes its `Option` fields (`"base_url": null`); a
+ * required field (`provider`, `model`) given as `null` is reported as required.
  */
 export interface FallbackChainConfig {
   /** `false`: the primary alone, no retries, no fallback. Default true. */

@@ -9,7 +9,7 @@ export const CONFIG_ENV_VAR = 'AI_SDK_FALLBACK_CONFIG';
 
 /**
  * Reads and validates a JSON config (camelCase or snake_case) and returns it
- * in camelCase. Without `path`, reads `AI_SDK_FALLBACK_CONFIG`, which may
+ * in camelCase, fields given as `null` left out (null means "not set"). Without `path`, reads `AI_SDK_FALLBACK_CONFIG`, which may
  * hold the JSON itself or the path of a file. Relative paths resolve against
  * the working directory. Throws a {@link FallbackConfigError} naming the file
  * and every bad field; neither the file's content nor the variable's value is

@@ -36,7 +36,10 @@ export function snakeKey(key: string): string {
 
 /**
  * Rewrites every object key of a parsed JSON config to its canonical camelCase
- * form, so one schema validates both spellings. Values are left alone.
+ * form, so one schema validates both spellings, and drops every field whose
+ * value is `null`: null means "not set", as the original design's `Option`
+ * fields serialize `None` (`"base_url": null`). Other values are left alone;
+ * a null inside an array is kept (and refused by the schema).
  */
 export function normalizeKeys(input: unknown): NormalizedKeys {
   const spellings = new WeakMap<object, Map<string, string>>();
@@ -47,8 +50,13 @@ export function normalizeKeys(input: unknown): NormalizedKeys {
     if (!isPlainObject(value)) return value;
     const out: Record<string, unknown> = {};
     const original = new Map<string, string>();
+    const unset = new Map<string, string>();
     for (const [key, child] of Object.entries(value)) {
       const canonical = canonicalKey(key);
+      if (child === null) {
+        unset.set(canonical, key);
+        continue;
+      }
       const earlier = original.get(canonical);
       if (earlier !== undefined) {
         conflicts.push({ path, keys: [earlier, key] });
@@ -57,6 +65,8 @@ export function normalizeKeys(input: unknown): NormalizedKeys {
       original.set(canonical, key);
       out[canonical] = visit(child, [...path, key]);
     }
+    // A required field given as null is missing: its error names it as written (`model_name`).
+    for (const [canonical, key] of unset) if (!original.has(canonical)) original.set(canonical, key);
     spellings.set(out, original);
     return out;
   };

@@ -19,10 +19,22 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
   return best?.candidate;
 }
 
-/** ` (did you mean 'x'?)`, or an empty string when nothing is close. */
-export function didYouMean(input: unknown, candidates: readonly string[]): string {
+/**
+ * ` (did you mean 'x'?)`, or an empty string when nothing is close.
+ * `renamed` maps names that are not typos but another spelling of a
+ * candidate (an older API's name, `maxTokens` → `maxOutputTokens`; the
+ * original design's name, `ProviderQuotaExceeded` → `quota-exceeded`); they
+ * match in any case or punctuation (`max_tokens`).
+ */
+export function didYouMean(
+  input: unknown,
+  candidates: readonly string[],
+  renamed: Readonly<Record<string, string>> = {},
+): string {
   if (typeof input !== 'string' || input === '') return '';
-  const match = closestMatch(input, candidates);
+  const folded = fold(input);
+  const alias = Object.entries(renamed).find(([name]) => fold(name) === folded)?.[1];
+  const match = alias !== undefined && candidates.includes(alias) ? alias : closestMatch(input, candidates);
   return match === undefined || match === input ? '' : ` (did you mean '${match}'?)`;
 }
 

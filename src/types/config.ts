@@ -18,6 +18,11 @@ export type FallbackModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
  * Call options an entry may override for its own attempts. `providerOptions`
  * and `headers` merge per key with the caller's; the others replace the
  * caller's value. `reasoning` exists from AI SDK 7 (V4 models) on.
+ *
+ * Checked at construction: any other key is refused with its path and the
+ * closest name (`maxTokens` → `maxOutputTokens`), and so are the options that
+ * belong to the call (`prompt`, `tools`, `toolChoice`, `responseFormat`,
+ * `abortSignal`): an entry never answers a different question than the one asked.
  */
 export interface FallbackEntrySettings {
   maxOutputTokens?: number;
@@ -56,7 +61,7 @@ export interface FallbackEntry<MODEL = FallbackModel> {
 export interface FallbackBackoff {
   /** Delay before the first retry (before jitter). Default 500. */
   initialDelayMs?: number;
-  /** Upper bound of one delay. Default 8000. */
+  /** Upper bound of one delay; at least `initialDelayMs` when both are given. Default 8000. */
   maxDelayMs?: number;
   /** Growth per retry. Default 2. */
   multiplier?: number;
@@ -80,7 +85,11 @@ export interface FallbackTimeouts {
   totalMs?: number | false;
 }
 
-/** A console-compatible logger. */
+/**
+ * A console-compatible logger. Each method is optional; one that is given
+ * must be a function (checked at construction). A method that throws is
+ * ignored, as a throwing event handler is: logging never breaks a call.
+ */
 export interface FallbackLogger {
   debug?: (message: string, details?: Record<string, unknown>) => void;
   info?: (message: string, details?: Record<string, unknown>) => void;

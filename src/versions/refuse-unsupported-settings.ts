@@ -1,3 +1,4 @@
+import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { AnySpecAdapter } from './adapter';
 import { SPEC_LABELS } from './spec-version';
 
@@ -13,10 +14,9 @@ export function refuseUnsupportedSettings(
   for (const entry of entries) {
     for (const setting of adapter.unsupportedSettings as readonly string[]) {
       if (entry.settings !== undefined && (entry.settings as Record<string, unknown>)[setting] !== undefined) {
-        throw new TypeError(
-          `${caller}: ${root}[${entry.index}].settings.${setting}: ${SPEC_LABELS[adapter.version]} models have no '${setting}' call option; ` +
-            'set it through providerOptions instead',
-        );
+        const path = `${root}[${entry.index}].settings.${setting}`;
+        const message = `${SPEC_LABELS[adapter.version]} models have no '${setting}' call option; set it through providerOptions instead`;
+        throw new FallbackConfigError(`${caller}: ${path}: ${message}`, { issues: [{ path, message }] });
       }
     }
   }

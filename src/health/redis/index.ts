@@ -1,3 +1,4 @@
+import { FallbackConfigError } from '../../errors/fallback-config-error';
 import type { HealthStore } from '../health-store';
 
 /** The part of a node-redis client (`createClient` from `redis` v4 and later) this store uses. */
@@ -52,9 +53,10 @@ export function redisHealthStore(
   { prefix = 'ai-sdk-fallback:health:', cacheMs = 1_000 }: RedisHealthStoreOptions = {},
 ): HealthStore {
   const send = commandSender(client);
-  if (typeof prefix !== 'string') throw new TypeError('redisHealthStore: options.prefix: expected a string');
-  if (typeof cacheMs !== 'number' || !(cacheMs >= 0)) {
-    throw new TypeError('redisHealthStore: options.cacheMs: expected a number of milliseconds >= 0');
+  if (typeof prefix !== 'string') invalid('options.prefix', 'expected a string');
+  if (typeof cacheMs !== 'number' || !Number.isFinite(cacheMs) || cacheMs < 0) {
+    const finite = typeof cacheMs === 'number' && !Number.isFinite(cacheMs) ? 'finite ' : '';
+    invalid('options.cacheMs', `expected a ${finite}number of milliseconds >= 0`);
   }
   const key = (name: string) => prefix + name;
   const ttl = (ms: number) => String(Math.max(1, Math.ceil(ms)));
@@ -93,9 +95,12 @@ function commandSender(client: unknown): (args: string[]) => Promise<unknown> {
     const nodeRedis = candidate as NodeRedisClientLike;
     return args => nodeRedis.sendCommand(args);
   }
-  throw new TypeError(
-    'redisHealthStore: client: expected a node-redis client (createClient from redis) or an ioredis client',
-  );
+  invalid('client', 'expected a node-redis client (createClient from redis) or an ioredis client');
+}
+
+/** Bad options fail like every other construction error of the package. */
+function invalid(path: string, message: string): never {
+  throw new FallbackConfigError(`redisHealthStore: ${path}: ${message}`, { issues: [{ path, message }] });
 }
 
 function text(value: unknown): string | undefined {
