@@ -5,9 +5,9 @@ import type { ContinueAfter, FinishMetadata } from './continuation';
 import type { AttemptScope } from './scope';
 import { TextLedger } from './text-ledger';
 
-// Parts the loop may read ahead of the consumer: enough that it rarely waits for a pull, few enough
-// that a slow consumer holds a bounded buffer (the provider's own stream buffers the rest).
-const HIGH_WATER_MARK = 16;
+// One part of look-ahead, as the provider's own stream has: reading further ahead would reach a
+// failure sooner than the bare stream's consumer does, and an error drops what is still queued.
+const HIGH_WATER_MARK = 1;
 
 export interface ForwardInput<PART> {
   committed: CommittedStream<PART>;
@@ -193,40 +193,43 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
     }
   }
 
-  return new ReadableStream<PART>({
-    start(controller) {
-      output = controller;
-      const { head, done, streamError } = input.committed;
-      for (const part of head) emit(part);
-      if (streamError !== undefined) {
-        end();
-        raise(mapError === undefined ? streamError.error : mapError(streamError.error));
-        return;
-      }
-      if (done) {
-        end();
-        controller.close();
-        return;
-      }
-      watch();
-      pump().catch(error => {
-        if (end()) controller.error(error);
-      });
+  return new ReadableStream<PART>(
+    {
+      start(controller) {
+        output = controller;
+        const { head, done, streamError } = input.committed;
+        for (const part of head) emit(part);
+        if (streamError !== undefined) {
+          end();
+          raise(mapError === undefined ? streamError.error : mapError(streamError.error));
+          return;
+        }
+        if (done) {
+          end();
+          controller.close();
+          return;
+        }
+        watch();
+        pump().catch(error => {
+          if (end()) controller.error(error);
+        });
+      },
+      pull(controller) {
+        if (pendingError !== undefined) {
+          controller.error(pendingError.error);
+          pendingError = undefined;
+          return;
+        }
+        const parked = wake;
+        wake = undefined;
+        parked?.();
+      },
+      cancel(reason) {
+        cancelled?.abort(reason);
+        const current = reader;
+        if (end()) return current.cancel(reason);
+      },
     },
-    pull(controller) {
-      if (pendingError !== undefined) {
-        controller.error(pendingError.error);
-        pendingError = undefined;
-        return;
-      }
-      const parked = wake;
-      wake = undefined;
-      parked?.();
-    },
-    cancel(reason) {
-      cancelled?.abort(reason);
-      const current = reader;
-      if (end()) return current.cancel(reason);
-    },
-  }, new CountQueuingStrategy({ highWaterMark: HIGH_WATER_MARK }));
+    new CountQueuingStrategy({ highWaterMark: HIGH_WATER_MARK }),
+  );
 }
