@@ -8,7 +8,7 @@
  * stream already handed to the consumer are not held, so a dropped stream
  * never keeps a process up.
  */
-export class Deadline {
+export abstract class Deadline {
   /** Epoch milliseconds; `Infinity` while paused (linked, but never due). */
   at = Number.POSITIVE_INFINITY;
   held = false;
@@ -16,7 +16,8 @@ export class Deadline {
   prev: Deadline | undefined = undefined;
   next: Deadline | undefined = undefined;
 
-  constructor(readonly fire: () => void) {}
+  /** Called by the sweep once `at` has passed; the deadline is stopped first. */
+  abstract fire(): void;
 }
 
 // Node clamps longer delays to 1 ms (with a warning); the sweep re-arms instead.
@@ -27,6 +28,9 @@ type Timer = ReturnType<typeof setTimeout>;
 let head: Deadline | undefined;
 let held = 0;
 let timer: Timer | undefined;
+// Letting go of the process is deferred to the next turn of the event loop: sequential calls each
+// hold and release the timer, and toggling its ref per call would cost more than the call itself.
+let releasing = false;
 let timerAt = Number.POSITIVE_INFINITY;
 // The timer functions the timer was armed with: when they change (fake timers installed or removed), re-arm.
 let armedWith: typeof setTimeout | undefined;
@@ -46,7 +50,7 @@ export function startDeadline(deadline: Deadline, at: number, hold: boolean): vo
   deadline.at = at;
   deadline.held = hold;
   if (hold && held++ === 0 && timer !== undefined) timer.ref?.();
-  if (held === 0 && timer !== undefined) timer.unref?.();
+  if (held === 0) releaseLater();
   if (globalThis.setTimeout !== armedWith) arm(earliest());
   else if (at < timerAt) arm(at);
 }
@@ -68,7 +72,7 @@ export function stopDeadline(deadline: Deadline): void {
   if (deadline.held) {
     deadline.held = false;
     // Left armed but unref'd: the next call's clocks reuse the timer instead of arming a new one.
-    if (--held === 0 && timer !== undefined) timer.unref?.();
+    if (--held === 0) releaseLater();
   }
 }
 
@@ -78,7 +82,16 @@ export function holdDeadline(deadline: Deadline, hold: boolean): void {
   deadline.held = hold;
   if (hold) {
     if (held++ === 0 && timer !== undefined) timer.ref?.();
-  } else if (--held === 0 && timer !== undefined) timer.unref?.();
+  } else if (--held === 0) releaseLater();
+}
+
+function releaseLater(): void {
+  if (releasing || timer === undefined) return;
+  releasing = true;
+  setImmediate(() => {
+    releasing = false;
+    if (held === 0) timer?.unref?.();
+  });
 }
 
 function earliest(): number {

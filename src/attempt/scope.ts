@@ -3,23 +3,33 @@ import { Deadline, holdDeadline, moveDeadline, startDeadline, stopDeadline } fro
 
 type Clock = Exclude<FallbackTimeoutKind, 'chunk-idle'>;
 
+const NEVER = Number.POSITIVE_INFINITY;
+
 /**
  * The life of one attempt: an AbortController linked to the caller's signal,
- * and the library's clocks that abort this attempt alone. Disposing it stops
- * every clock and the link, so nothing outlives the attempt.
+ * and the library's clocks that abort this attempt alone. The scope is one
+ * node of the process-wide sweep, due at its earliest clock, so an attempt
+ * costs one node however many clocks it runs. Disposing it stops every clock
+ * and the link, so nothing outlives the attempt.
  */
-export class AttemptScope {
+export class AttemptScope extends Deadline {
   private readonly controller = new AbortController();
-  private readonly clocks: Partial<Record<Clock, Deadline>> = {};
-  private idle: Deadline | undefined;
-  private idleMs = 0;
+  private requestAt = NEVER;
+  private firstChunkAt = NEVER;
+  private totalAt = NEVER;
+  private idleAt = NEVER;
+  private requestMs = 0;
+  private firstChunkMs = 0;
+  private totalMs = 0;
+  private idleMs: number | false = false;
   private onCallerAbort: (() => void) | undefined;
   /** While true, the clocks keep the process alive: the call is waiting on this attempt. */
-  private held = true;
+  private holding = true;
   /** The reject of a pending `race`, settled on abort. */
   private racer: ((reason: unknown) => void) | undefined;
 
   constructor(private readonly callerSignal: AbortSignal | undefined) {
+    super();
     if (callerSignal === undefined) return;
     if (callerSignal.aborted) this.controller.abort(callerSignal.reason);
     else {
@@ -47,17 +57,25 @@ export class AttemptScope {
   /** Starts a clock of `ms` from now (or ending at `at`); `false`/`undefined` leaves it off. */
   arm(kind: Clock, ms: number | false | undefined, at?: number): void {
     if (ms === false || ms === undefined || this.signal.aborted) return;
-    let clock = this.clocks[kind];
-    if (clock === undefined) {
-      clock = new Deadline(() => this.abort(new FallbackTimeoutError({ kind, timeoutMs: ms })));
-      this.clocks[kind] = clock;
+    const due = at ?? Date.now() + ms;
+    if (kind === 'request') {
+      this.requestAt = due;
+      this.requestMs = ms;
+    } else if (kind === 'first-chunk') {
+      this.firstChunkAt = due;
+      this.firstChunkMs = ms;
+    } else {
+      this.totalAt = due;
+      this.totalMs = ms;
     }
-    startDeadline(clock, at ?? Date.now() + ms, this.held);
+    this.schedule();
   }
 
   disarm(kind: Clock): void {
-    const clock = this.clocks[kind];
-    if (clock !== undefined) stopDeadline(clock);
+    if (kind === 'request') this.requestAt = NEVER;
+    else if (kind === 'first-chunk') this.firstChunkAt = NEVER;
+    else this.totalAt = NEVER;
+    this.schedule();
   }
 
   /**
@@ -66,20 +84,23 @@ export class AttemptScope {
    * reading (backpressure) is not silence.
    */
   armIdle(ms: number | false): void {
-    if (ms === false || this.signal.aborted) return;
+    if (this.signal.aborted) return;
     this.idleMs = ms;
-    this.idle = new Deadline(() => this.abort(new FallbackTimeoutError({ kind: 'chunk-idle', timeoutMs: ms })));
-    startDeadline(this.idle, Number.POSITIVE_INFINITY, this.held);
   }
 
   /** A read of the stream starts: silence counts from now. */
   reading(): void {
-    if (this.idle !== undefined) moveDeadline(this.idle, Date.now() + this.idleMs);
+    if (this.idleMs === false) return;
+    this.idleAt = Date.now() + this.idleMs;
+    // Later than the earliest clock is the common case: moving the node costs a field write.
+    if (this.linked && this.idleAt >= this.at) return;
+    this.schedule();
   }
 
   /** A read of the stream delivered a part. */
   received(): void {
-    if (this.idle !== undefined) this.idle.at = Number.POSITIVE_INFINITY;
+    // Left in place while other clocks are earlier; the sweep checks which clock is due when it fires.
+    this.idleAt = NEVER;
   }
 
   /**
@@ -88,14 +109,23 @@ export class AttemptScope {
    * bare provider's stream would not.
    */
   release(): void {
-    this.held = false;
-    for (const clock of Object.values(this.clocks)) holdDeadline(clock, false);
-    if (this.idle !== undefined) holdDeadline(this.idle, false);
+    this.holding = false;
+    holdDeadline(this, false);
+  }
+
+  /** Called by the sweep: the clock that is due aborts the attempt; a clock moved meanwhile is rescheduled. */
+  fire(): void {
+    const now = Date.now();
+    if (this.totalAt <= now) this.expire('total', this.totalMs);
+    else if (this.requestAt <= now) this.expire('request', this.requestMs);
+    else if (this.firstChunkAt <= now) this.expire('first-chunk', this.firstChunkMs);
+    else if (this.idleAt <= now) this.expire('chunk-idle', this.idleMs as number);
+    else this.schedule();
   }
 
   abort(reason: unknown): void {
     if (this.signal.aborted) return;
-    this.stopClocks();
+    stopDeadline(this);
     this.controller.abort(reason);
     const reject = this.racer;
     this.racer = undefined;
@@ -114,32 +144,28 @@ export class AttemptScope {
     }
     return new Promise<T>((resolve, reject) => {
       this.racer = reject;
-      promise.then(
-        value => {
-          this.racer = undefined;
-          resolve(value);
-        },
-        error => {
-          this.racer = undefined;
-          reject(error);
-        },
-      );
+      // Once settled, a later abort calls a settled promise's reject: a no-op, so nothing is cleared.
+      promise.then(resolve, reject);
     });
   }
 
   dispose(): void {
-    this.stopClocks();
+    stopDeadline(this);
     if (this.onCallerAbort !== undefined) {
       this.callerSignal!.removeEventListener('abort', this.onCallerAbort);
       this.onCallerAbort = undefined;
     }
   }
 
-  private stopClocks(): void {
-    const { request, 'first-chunk': firstChunk, total } = this.clocks;
-    if (request !== undefined) stopDeadline(request);
-    if (firstChunk !== undefined) stopDeadline(firstChunk);
-    if (total !== undefined) stopDeadline(total);
-    if (this.idle !== undefined) stopDeadline(this.idle);
+  private expire(kind: FallbackTimeoutKind, timeoutMs: number): void {
+    this.abort(new FallbackTimeoutError({ kind, timeoutMs }));
+  }
+
+  /** Puts the node at the earliest running clock, or takes it out of the sweep when none runs. */
+  private schedule(): void {
+    const at = Math.min(this.requestAt, this.firstChunkAt, this.totalAt, this.idleAt);
+    if (at === NEVER) stopDeadline(this);
+    else if (this.linked) moveDeadline(this, at);
+    else if (!this.signal.aborted) startDeadline(this, at, this.holding);
   }
 }

@@ -21,7 +21,7 @@ export function served<T>(
   // A passed-through attempt is already among the failures.
   let called = passThrough === undefined ? 1 : 0;
   for (const failure of failures) if (failure.skipped === undefined) called++;
-  const caught = failures.map(toCaught);
+  const caught = failures.length === 0 ? [] : failures.map(toCaught);
   const { options } = input.chain;
   if (options.onSuccess !== undefined) {
     observe(options, input.context, {

@@ -32,7 +32,7 @@ export async function generateThroughChain<
       const answer = Promise.resolve(
         adapter.doGenerate(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
       );
-      return answer.then(result => checked(adapter, result));
+      return answer.then(checkerOf(adapter));
     },
   });
   served.scope.dispose();
@@ -43,6 +43,18 @@ export async function generateThroughChain<
     providerMetadata: mergeMetadata(result.providerMetadata, fallbackMetadata(served, adapter.result.usageOf(result))),
     response: response?.modelId === undefined ? { ...response, modelId: entry.modelId } : response,
   };
+}
+
+const checkers = new WeakMap<object, (result: never) => unknown>();
+
+/** The result check of an adapter's version, made once: no closure per call. */
+function checkerOf<RESULT>(adapter: { result: ResultSpec<RESULT> }): (result: RESULT) => RESULT {
+  let checker = checkers.get(adapter) as ((result: RESULT) => RESULT) | undefined;
+  if (checker === undefined) {
+    checker = result => checked(adapter, result);
+    checkers.set(adapter, checker as (result: never) => unknown);
+  }
+  return checker;
 }
 
 /** A result with no output at all is a failure another entry may answer; held, so the last entry hands it on as it is. */

@@ -39,10 +39,10 @@ function sumUsage(caught: readonly FallbackCaughtError[], usage: FallbackUsage |
     if (failure.usage?.outputTokens !== undefined) outputTokens = (outputTokens ?? 0) + failure.usage.outputTokens;
   }
   if (inputTokens === undefined && outputTokens === undefined) return undefined;
-  return {
-    ...(inputTokens === undefined ? {} : { inputTokens }),
-    ...(outputTokens === undefined ? {} : { outputTokens }),
-  };
+  const total: FallbackUsage = {};
+  if (inputTokens !== undefined) total.inputTokens = inputTokens;
+  if (outputTokens !== undefined) total.outputTokens = outputTokens;
+  return total;
 }
 
 /**
