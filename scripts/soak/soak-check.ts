@@ -100,22 +100,26 @@ function checkMidStream(evidence: CallEvidence, verdict: CallVerdict): CallOutco
   const { record, requests, chain } = evidence;
   const { violations } = verdict;
   // A read that rejected after commit errors the stream as the bare model's does: no finish, so no metadata.
-  const metadata = record.fallback ?? committedMetadata(requests);
+  const metadata = record.fallback ?? committedMetadata(requests, record.text);
   const surfaced = record.errors.length + (record.thrown === undefined ? 0 : 1);
   if (surfaced !== 1) violations.push(`a failed stream surfaced ${surfaced} errors (parts or a rejection), expected 1`);
   // The finish is the provider's own, as the bare model's stream would end: its reason is the provider's to give.
   checkStreamText(evidence, verdict, false, metadata);
 
-  // The request whose stream failed after commit: the last one that did not ask to continue this text.
+  // The request whose stream failed after commit: the last one that reached output and did not ask
+  // to continue this text (a continuation that failed before its output let the failed stream go on).
   const error = record.errors[0] ?? record.thrown;
-  const failedAt = lastIndexWhere(requests, seen => seen.prefill !== record.text);
+  const failedAt = lastIndexWhere(requests, seen => seen.prefill !== record.text && reachedOutput(seen));
   const failedRequest = requests[failedAt];
   const byBudget = FallbackTimeoutError.isInstance(error) && error.kind === 'total';
   if (failedRequest === undefined) {
     violations.push('no request produced the text the consumer received');
     return 'mid-stream error';
   }
-  if (!byBudget && !failsAfterOutput(failedRequest)) {
+  // A stream that ended with a rejected read carries no metadata: which request failed, and how many
+  // attempts the chain counted, cannot be read off it, so only the text and splicing checks apply.
+  const inferred = record.fallback === undefined;
+  if (!inferred && !byBudget && !failsAfterOutput(failedRequest)) {
     violations.push(
       `the stream from ${failedRequest.model} failed after commit though its request met '${label(failedRequest)}': ${describe(error)}`,
     );
@@ -126,7 +130,7 @@ function checkMidStream(evidence: CallEvidence, verdict: CallVerdict): CallOutco
       `midStream 'error', yet ${later.length} request(s) followed the failure: never splice a second answer in`,
     );
   }
-  if (metadata.continuation === undefined && later.length === 0 && metadata.attempts !== failedAt + 1) {
+  if (!inferred && metadata.continuation === undefined && later.length === 0 && metadata.attempts !== failedAt + 1) {
     violations.push(
       `metadata counts ${metadata.attempts} attempts, the provider received ${failedAt + 1} requests up to the commit`,
     );
@@ -151,14 +155,18 @@ function checkStreamText(
     if (!text.startsWith(prefill))
       violations.push(`a continuation was asked with ${JSON.stringify(prefill)}, which the consumer never received`);
   }
-  // In a failed stream, a prefill equal to the whole text asked for a continuation that never came.
-  const committed = complete ? prefills : prefills.filter(prefill => prefill !== text);
+  // A continuation happened only where a request with that prefill reached its first output; when
+  // none did, the failed stream went on as the provider sent it. In a failed stream, a prefill equal
+  // to the whole text asked for a continuation that never came.
+  const committed = prefills.filter(
+    prefill => (complete || prefill !== text) && requests.some(seen => seen.prefill === prefill && reachedOutput(seen)),
+  );
   let failedModel = metadata.servedBy.modelId;
   let from = 0;
   let source = canonicalAnswer(metadata.servedBy.modelId);
   const segments: { model: string; prefill: string }[] = [];
   for (const prefill of committed) {
-    const continuing = requests.filter(seen => seen.prefill === prefill);
+    const continuing = requests.filter(seen => seen.prefill === prefill && reachedOutput(seen));
     for (const seen of continuing) {
       if (SOAK_MODELS.indexOf(seen.model as never) <= SOAK_MODELS.indexOf(failedModel as never)) {
         violations.push(
@@ -199,14 +207,28 @@ function checkStreamText(
   return last !== undefined;
 }
 
-/** What the metadata would have said of a stream that ended without a finish: served by the last request that asked for no prefill. */
-function committedMetadata(requests: readonly SeenRequest[]): FallbackMetadata {
+/**
+ * What the metadata would have said of a stream that ended without a finish: served by the last
+ * request that asked for no prefill, continued by the last request whose prefill the consumer saw.
+ */
+function committedMetadata(requests: readonly SeenRequest[], text: string): FallbackMetadata {
   const at = lastIndexWhere(requests, seen => seen.prefill === undefined);
-  const model = requests[at]?.model ?? 'unknown';
+  const ref = (model: string) => ({
+    index: SOAK_MODELS.indexOf(model as never),
+    id: model,
+    provider: 'soak',
+    modelId: model,
+  });
+  const served = requests[at]?.model ?? 'unknown';
+  const continued = requests.slice(at + 1).filter(seen => seen.prefill !== undefined && text.startsWith(seen.prefill));
+  const by = continued.at(-1);
   return {
-    servedBy: { index: SOAK_MODELS.indexOf(model as never), id: model, provider: 'soak', modelId: model },
+    servedBy: ref(served),
     attempts: at + 1,
     caught: [],
+    ...(by === undefined
+      ? {}
+      : { continuation: { from: ref(served), by: ref(by.model), receivedChars: by.prefill!.length } }),
   };
 }
 
@@ -319,6 +341,11 @@ export function plausibleTypes(seen: SeenRequest): string[] {
 }
 
 /** Whether a request can have delivered a complete answer. */
+/** A request that reached its first output: it answered, or failed only after output. */
+function reachedOutput(seen: SeenRequest): boolean {
+  return canAnswer(seen) || failsAfterOutput(seen);
+}
+
 function canAnswer(seen: SeenRequest): boolean {
   return seen.injected !== undefined && plausibleTypes(seen).length === 0;
 }
