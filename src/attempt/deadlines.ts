@@ -107,5 +107,7 @@ function sweep(): void {
   for (const deadline of due) stopDeadline(deadline);
   // Fired after the list is settled: a clock's abort may start or stop other clocks.
   for (const deadline of due) deadline.fire();
-  if (timer === undefined) arm(earliest());
+  // A clock started by a fire armed the timer for itself alone: an earlier one still linked comes first.
+  const next = earliest();
+  if (timer === undefined || next < timerAt) arm(next);
 }
