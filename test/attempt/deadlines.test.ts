@@ -92,7 +92,7 @@ describe('the deadline sweep', () => {
     { name: 'one at once', at: [0, 50] },
     { name: 'one already past', at: [-10, 50] },
   ])('fires each deadline exactly at its time, earliest first: $name', ({ at }) => {
-    at.forEach((ms, index) => startDeadline(deadline(`d${index}`), t0 + ms, true));
+    for (const [index, ms] of at.entries()) startDeadline(deadline(`d${index}`), t0 + ms, true);
     // One real timer for all of them, however many there are.
     expect(vi.getTimerCount()).toBe(1);
     vi.runAllTimers();
@@ -112,9 +112,30 @@ describe('the deadline sweep', () => {
   });
 
   it.each([
-    { name: 'the earliest', stop: 'a', left: [['b', 200], ['c', 300]] },
-    { name: 'a middle one', stop: 'b', left: [['a', 100], ['c', 300]] },
-    { name: 'the last', stop: 'c', left: [['a', 100], ['b', 200]] },
+    {
+      name: 'the earliest',
+      stop: 'a',
+      left: [
+        ['b', 200],
+        ['c', 300],
+      ],
+    },
+    {
+      name: 'a middle one',
+      stop: 'b',
+      left: [
+        ['a', 100],
+        ['c', 300],
+      ],
+    },
+    {
+      name: 'the last',
+      stop: 'c',
+      left: [
+        ['a', 100],
+        ['b', 200],
+      ],
+    },
   ])('never fires a stopped deadline, and still fires the others on time: $name', ({ stop, left }) => {
     const all = { a: deadline('a'), b: deadline('b'), c: deadline('c') };
     startDeadline(all.a, t0 + 100, true);
@@ -149,7 +170,17 @@ describe('the deadline sweep', () => {
     if (move === 'start') startDeadline(a, t0 + to, true);
     else moveDeadline(a, t0 + to);
     vi.runAllTimers();
-    expect(fired).toEqual(to < 300 ? [['a', to], ['b', 300]] : [['b', 300], ['a', to]]);
+    expect(fired).toEqual(
+      to < 300
+        ? [
+            ['a', to],
+            ['b', 300],
+          ]
+        : [
+            ['b', 300],
+            ['a', to],
+          ],
+    );
   });
 
   it('keeps a paused deadline (at Infinity) linked but never due, until it is moved', () => {
@@ -277,7 +308,11 @@ describe('what keeps the process alive', () => {
     { name: 'restarting an unheld one held holds', steps: ['start a free', 'start a held'], held: true },
     { name: 'a held one re-armed earlier still holds', steps: ['start a held', 'start b free early'], held: true },
     { name: 'an unheld one re-armed earlier does not', steps: ['start a free', 'start b free early'], held: false },
-    { name: 'releasing twice counts once', steps: ['start a held', 'start b held', 'release a', 'release a'], held: true },
+    {
+      name: 'releasing twice counts once',
+      steps: ['start a held', 'start b held', 'release a', 'release a'],
+      held: true,
+    },
     { name: 'holding a stopped one does nothing', steps: ['start a held', 'stop a', 'hold a'], held: false },
   ])('$name', ({ steps, held }) => {
     const named = { a: deadline('a'), b: deadline('b') };
