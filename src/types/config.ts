@@ -71,7 +71,7 @@ export interface FallbackBackoff {
 
 /**
  * The library's own clocks. `false` turns one off. Each can be set per entry.
- * Defaults are generous on purpose (see README): they guarantee no call hangs
+ * Defaults are generous on purpose (see docs/streaming.md): they guarantee no call hangs
  * forever without cutting off a reasoning model that thinks for minutes.
  */
 export interface FallbackTimeouts {
@@ -100,16 +100,20 @@ export interface FallbackLogger {
 /**
  * Per-entry health: entries that keep failing, or that answered with a
  * Retry-After, are skipped for a cooldown instead of being asked on every
- * call. See the README's "Health" section for why the defaults are what they are.
+ * call. See docs/health.md for why the defaults are what they are.
  */
 export interface FallbackCircuitBreaker {
   /** `false` turns the breaker off (the same as `circuitBreaker: false`). Default true. */
   enabled?: boolean;
   /** Consecutive failures (of provider-side types) that open the circuit. Default 3. */
   failureThreshold?: number;
-  /** First cooldown after the threshold is reached. Default 30 000. */
+  /** Cooldown after the threshold is reached; a failed probe doubles it, up to 4 × this. Default 30 000. */
   cooldownMs?: number;
-  /** Longest cooldown: caps doubling after failed probes, and Retry-After. Default 300 000. */
+  /**
+   * Longest cooldown: caps a Retry-After, and the probe backoff (which stops at
+   * 4 × `cooldownMs` on its own). At least `cooldownMs`. Default 300 000, or
+   * `cooldownMs` when that is larger.
+   */
   maxCooldownMs?: number;
   /**
    * Where health is kept. Default: a `memoryHealthStore()` of this `withFallback` alone.
@@ -134,9 +138,10 @@ export interface FallbackConfig {
   maxRetryAfterMs?: number;
   timeouts?: FallbackTimeouts;
   /**
-   * A stream that fails after its first output: `'error'` (default) ends it
-   * with an `error` part; `'continue'` asks the next matching entry to
-   * continue the text (prefill), for text-only output.
+   * A stream that fails after its first output: `'error'` (default) passes
+   * the failure on as the provider sent it (its `error` part and finish, or a
+   * rejected read); `'continue'` asks the next matching entry to continue the
+   * text (prefill), for text-only output.
    */
   midStream?: 'error' | 'continue';
   /** The error mapper hook: return a type, or `undefined` for the built-in mapping. */

@@ -35,7 +35,7 @@ export type FallbackCircuitReason =
   | 'retry-after'
   /** `failureThreshold` consecutive failures. */
   | 'failures'
-  /** The half-open probe failed: cooling down again, twice as long. */
+  /** The half-open probe failed: cooling down again, twice as long (up to 4 × `cooldownMs`). */
   | 'probe-failed';
 
 /** An entry the chain passed over without calling it, because its circuit is open. */
