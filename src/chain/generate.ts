@@ -3,7 +3,7 @@ import { FallbackEmptyResponseError } from '../errors/empty-response-error';
 import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versions/adapter';
 import type { ResultSpec } from '../versions/stream-spec';
 import { newContext } from './context';
-import { fallbackMetadata, mergeMetadata } from './metadata';
+import { fallbackMetadata, mergeMetadata, servingUsage } from './metadata';
 import type { Chain } from './options';
 import { runChain } from './run';
 
@@ -40,7 +40,10 @@ export async function generateThroughChain<
   const response = result.response;
   return {
     ...result,
-    providerMetadata: mergeMetadata(result.providerMetadata, fallbackMetadata(served, adapter.result.usageOf(result))),
+    providerMetadata: mergeMetadata(
+      result.providerMetadata,
+      fallbackMetadata(served, servingUsage(served, adapter.result.usageOf(result))),
+    ),
     response: response?.modelId === undefined ? { ...response, modelId: entry.modelId } : response,
   };
 }

@@ -21,6 +21,14 @@ export function fallbackMetadata(
   return { fallback };
 }
 
+/** The serving attempt's tokens, unless it is a passed-on failure whose tokens `caught` already counts. */
+export function servingUsage(
+  served: Pick<Served<unknown>, 'passThrough'>,
+  usage: FallbackUsage | undefined,
+): FallbackUsage | undefined {
+  return served.passThrough === undefined ? usage : undefined;
+}
+
 /** The record with the serving attempt's tokens added to the failed attempts' (never estimated, never counted twice). */
 export function withUsage(
   metadata: { fallback: FallbackMetadata },

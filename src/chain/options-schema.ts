@@ -6,6 +6,7 @@ import { isHealthStore } from '../health/health-store';
 import type { FallbackEntry } from '../types';
 import { FallbackErrorType } from '../types/error-type';
 import type { ChainModel } from '../versions/chain-model';
+import { DEFAULTS } from './defaults';
 import { expectedNumber, numberOption } from './number-option';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 
@@ -75,10 +76,15 @@ const circuitBreakerSchema = withBreakerShorthand(
       },
       { error: 'expected an object of circuit breaker options, or false to turn it off' },
     )
-    .refine(breaker => breaker.maxCooldownMs === undefined || breaker.maxCooldownMs >= (breaker.cooldownMs ?? 0), {
-      message: 'expected a number of milliseconds >= cooldownMs',
-      path: ['maxCooldownMs'],
-    }),
+    .refine(
+      breaker =>
+        breaker.maxCooldownMs === undefined ||
+        breaker.maxCooldownMs >= (breaker.cooldownMs ?? DEFAULTS.circuitBreaker.cooldownMs),
+      {
+        message: 'expected a number of milliseconds >= cooldownMs',
+        path: ['maxCooldownMs'],
+      },
+    ),
 );
 
 export const entrySchema = z.strictObject({

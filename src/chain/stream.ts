@@ -4,7 +4,7 @@ import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
 import { newContext } from './context';
 import { continueWith } from './continue';
 import type { Adapter } from './generate';
-import { fallbackMetadata, withUsage } from './metadata';
+import { fallbackMetadata, servingUsage, withUsage } from './metadata';
 import type { Chain } from './options';
 import { runChain } from './run';
 import { streamAttempt } from './stream-attempt';
@@ -39,7 +39,7 @@ export async function streamThroughChain<
   if (modelPart !== undefined) head.splice(head[0] !== undefined && spec.leadsStream(head[0]) ? 1 : 0, 0, modelPart);
   const recorded = fallbackMetadata(served, undefined);
   const metadata: FinishMetadata<PART> = finish =>
-    withUsage(recorded, finish === undefined ? undefined : spec.usageOf(finish));
+    withUsage(recorded, finish === undefined ? undefined : servingUsage(served, spec.usageOf(finish)));
   scope.release();
   const exhausted = passThrough?.error;
   return {

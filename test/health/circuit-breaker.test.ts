@@ -643,6 +643,11 @@ describe('circuit breaker: config', () => {
       { cooldownMs: 10_000, maxCooldownMs: 5_000 },
       /config\.circuitBreaker\.maxCooldownMs: expected a number of milliseconds >= cooldownMs/,
     ],
+    [
+      'maxCooldownMs below the default cooldown',
+      { maxCooldownMs: 10_000 },
+      /config\.circuitBreaker\.maxCooldownMs: expected a number of milliseconds >= cooldownMs/,
+    ],
     ['a store without the methods', { store: { get() {} } }, /config\.circuitBreaker\.store: expected a health store/],
     ['an unknown option', { cooldown: 5 }, /config\.circuitBreaker/],
     ['true', true, /config\.circuitBreaker: expected an object of circuit breaker options, or false/],
