@@ -227,7 +227,11 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       cancel(reason) {
         cancelled?.abort(reason);
         const current = reader;
-        if (end()) return current.cancel(reason);
+        if (!end()) return;
+        const cancelling = current.cancel(reason);
+        // With `continue`, the current reader may be a failed model's, whose stream errored (a cut) while
+        // another was being asked: cancelling it rejects with that failure, which is not the consumer's.
+        return cancelled === undefined ? cancelling : cancelling.catch(() => {});
       },
     },
     new CountQueuingStrategy({ highWaterMark: HIGH_WATER_MARK }),

@@ -1,8 +1,10 @@
 import type { ContinueAfter } from '../attempt/continuation';
+import { HeldFailure } from '../attempt/held-failure';
+import { isPrefillRefusal } from '../errors/prefill-refusal';
 import type { FallbackCallContext, FallbackMetadata } from '../types';
 import { matchesErrorType } from '../types/error-type';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
-import { classifyFailure, entryRef, toCaught } from './failure';
+import { type ClassifiedFailure, classifyFailure, entryRef, toCaught } from './failure';
 import type { Adapter } from './generate';
 import { withUsage } from './metadata';
 import { type Chain, createChain, type ResolvedEntry } from './options';
@@ -10,10 +12,33 @@ import { runChain } from './run';
 import { streamAttempt } from './stream-attempt';
 
 /**
+ * Entries that refused a prefill: for the rest of the process they are not
+ * asked to continue a stream (a normal fallback to them is not affected).
+ * Keyed by the resolved entry, the chain's own object for it, rather than by
+ * its id: an id is unique only within its chain, and two chains may hold the
+ * same model with different settings (Anthropic refuses a text prefill only
+ * with thinking on). Weak, so it is bounded by the live entries and goes with
+ * its chain; `fallbackMiddleware` shares its fallback entries between the
+ * chains of the models it wraps, so what one learns holds for all. Not the
+ * health store: that one may be shared between processes, may be off, and
+ * is about availability, not about what a model accepts.
+ */
+const refusesPrefill = new WeakSet<ResolvedEntry>();
+
+/** A refusal seen during one run of the continuing entries. */
+interface Refusal {
+  entry: ResolvedEntry;
+  error: unknown;
+  durationMs: number;
+}
+
+/**
  * `midStream: 'continue'`: hands a stream that failed after commit to the
  * next entries that catch the failure, with the text received so far as a
- * trailing assistant message (prefill). If none continues, the consumer gets
- * the original failure, with the last rejection attached as its cause.
+ * trailing assistant message (prefill). An entry that refuses the prefill is
+ * remembered and passed over, now and in later calls. If none continues,
+ * the consumer gets the original failure, with the last rejection attached
+ * as its cause.
  */
 export function continueWith<
   OPTIONS extends BaseCallOptions,
@@ -45,49 +70,99 @@ export function continueWith<
   return async ({ error, text, signal }) => {
     const { entries, options } = chain;
     const failure = classifyFailure(error, failing, 1, Date.now() - startedAt, options);
-    const candidates = entries.filter(
-      candidate => candidate.index > failing.index && matchesErrorType(candidate.catchErrors, failure.type),
+    const catches = (candidate: ResolvedEntry) => matchesErrorType(candidate.catchErrors, failure.type);
+    const remembered = entries.filter(
+      entry => entry.index > failing.index && catches(entry) && refusesPrefill.has(entry),
     );
-    if (candidates.length === 0) return { error };
-    options.logger.warn?.(
-      `[ai-sdk-fallback] ${failing.id} failed mid-stream (${failure.type}) after ${text.length} characters; asking ${candidates[0]!.id} to continue`,
-    );
+    if (remembered.length > 0) {
+      options.logger.debug?.(
+        `[ai-sdk-fallback] not asking ${remembered.map(entry => entry.id).join(', ')} to continue: refused a prefill before`,
+      );
+    }
     const prefilled = adapter.prefill(params, text);
-    try {
-      const run = await runChain({
-        chain: createChain(candidates, options),
-        context,
-        signal: params.abortSignal === undefined ? signal : AbortSignal.any([params.abortSignal, signal]),
-        startedAt,
-        attempt: streamAttempt(adapter, prefilled),
-      });
-      if (run.passThrough !== undefined) {
-        // The continuing model failed before its first output, and nobody else continued.
-        run.value.committed.reader.cancel().catch(() => {});
-        run.scope.dispose();
-        return { error: withCause(error, run.passThrough.error ?? run.passThrough.modelError) };
-      }
-      run.scope.release();
-      const fallback: FallbackMetadata = {
-        ...recorded,
-        attempts: recorded.attempts + run.attempts,
-        caught: [...recorded.caught, toCaught(failure), ...run.caught],
-        continuation: { from: entryRef(failing), by: entryRef(run.entry), receivedChars: text.length },
-      };
-      failing = run.entry;
-      recorded = fallback;
-      const metadata = { fallback };
-      return {
-        continuation: {
-          committed: run.value.committed,
-          scope: run.scope,
-          metadata: (finish: PART | undefined) =>
-            withUsage(metadata, finish === undefined ? undefined : adapter.stream.usageOf(finish)),
-        },
-      };
-    } catch (rejection) {
+    const callSignal = params.abortSignal === undefined ? signal : AbortSignal.any([params.abortSignal, signal]);
+    const refusals: ClassifiedFailure[] = [];
+    // Attempts of runs that ended in a refusal; the serving run counts its own.
+    let spent = 0;
+    let after = failing.index;
+    let why: unknown;
+    for (;;) {
       if (params.abortSignal?.aborted) return { abort: params.abortSignal.reason };
-      return { error: withCause(error, rejection) };
+      const candidates = entries.filter(
+        candidate => candidate.index > after && catches(candidate) && !refusesPrefill.has(candidate),
+      );
+      // The consumer cancelled (the stream ignores this answer), or nobody is left who would continue.
+      if (candidates.length === 0 || signal.aborted)
+        return { error: why === undefined ? error : withCause(error, why) };
+      options.logger.warn?.(
+        `[ai-sdk-fallback] ${failing.id} failed mid-stream (${failure.type}) after ${text.length} characters; asking ${candidates[0]!.id} to continue`,
+      );
+      // A refusal ends the run at once, as an abort does: it is not retried, says nothing about the
+      // entry's health, and is not the chain's failure; the entries after the one that refused get the next run.
+      const onRefusal = new AbortController();
+      const seen: { refusal?: Refusal; attempts: number } = { attempts: 0 };
+      const attempt = streamAttempt(adapter, prefilled);
+      try {
+        const run = await runChain({
+          chain: createChain(candidates, options),
+          context,
+          signal: AbortSignal.any([callSignal, onRefusal.signal]),
+          startedAt,
+          attempt: async (entry, scope) => {
+            seen.attempts++;
+            const began = Date.now();
+            try {
+              return await attempt(entry, scope);
+            } catch (rejection) {
+              const cause = rejection instanceof HeldFailure ? rejection.error : rejection;
+              if (scope.signal.aborted || !isPrefillRefusal(cause)) throw rejection;
+              if (rejection instanceof HeldFailure) rejection.discard();
+              seen.refusal = { entry, error: cause, durationMs: Date.now() - began };
+              onRefusal.abort(cause);
+              throw cause;
+            }
+          },
+        });
+        if (run.passThrough !== undefined) {
+          // The continuing model failed before its first output, and nobody else continued.
+          run.value.committed.reader.cancel().catch(() => {});
+          run.scope.dispose();
+          return { error: withCause(error, run.passThrough.error ?? run.passThrough.modelError) };
+        }
+        run.scope.release();
+        const fallback: FallbackMetadata = {
+          ...recorded,
+          attempts: recorded.attempts + spent + run.attempts,
+          caught: [...recorded.caught, toCaught(failure), ...refusals.map(toCaught), ...run.caught],
+          continuation: { from: entryRef(failing), by: entryRef(run.entry), receivedChars: text.length },
+        };
+        failing = run.entry;
+        recorded = fallback;
+        const metadata = { fallback };
+        return {
+          continuation: {
+            committed: run.value.committed,
+            scope: run.scope,
+            metadata: (finish: PART | undefined) =>
+              withUsage(metadata, finish === undefined ? undefined : adapter.stream.usageOf(finish)),
+          },
+        };
+      } catch (rejection) {
+        if (params.abortSignal?.aborted) return { abort: params.abortSignal.reason };
+        const { refusal } = seen;
+        if (refusal !== undefined) {
+          refusesPrefill.add(refusal.entry);
+          options.logger.warn?.(
+            `[ai-sdk-fallback] ${refusal.entry.id} refused the prefill; it is not asked to continue again in this process`,
+          );
+        }
+        if (refusal === undefined || signal.aborted) return { error: withCause(error, rejection) };
+        // Classified here, once: the run ended on it as an abort, without reading it.
+        refusals.push(classifyFailure(refusal.error, refusal.entry, 1, refusal.durationMs, options));
+        spent += seen.attempts;
+        why = refusal.error;
+        after = refusal.entry.index;
+      }
     }
   };
 }

@@ -1,0 +1,68 @@
+import { APICallError } from '@ai-sdk/provider';
+import { valueAt } from './error-graph';
+import { type ErrorFacts, readErrorFacts } from './facts';
+import { PROVIDER_QUIRKS } from './providers';
+
+// The wording sits near the top of an error body; OpenRouter relays the upstream body, which can be large.
+const MAX_SIGNAL_CHARS = 10_000;
+
+/**
+ * How providers word "this request may not end with an assistant message",
+ * lowercased. Each alternative is a real provider's:
+ * - Anthropic (Claude 4.6 and later), Bedrock Converse, GitHub Copilot's proxy:
+ *   "This model does not support assistant message prefill. The conversation
+ *   must end with a user message."
+ * - Bedrock's older wording: "A conversation must end with a user message."
+ * - Mistral (`invalid_request_message_order`): "Expected last role User or
+ *   Tool (or Assistant with prefix True) for serving but got assistant".
+ * - Anthropic with extended thinking: "a final `assistant` message must start
+ *   with a thinking block" (a text prefill is refused for that entry's settings).
+ * - A generic "prefill(ing) … not supported" / "unsupported".
+ */
+const PREFILL_REFUSAL =
+  /does not support (?:an? )?(?:assistant )?(?:message )?prefill|prefill(?:ing)?\b[^.\n]{0,60}\b(?:not supported|unsupported)|conversation must end with a user message|expected (?:the )?last role (?:to be )?user or tool|final `?assistant`? message must start with a thinking block/;
+
+// A refusal is a validation error: 400, or 422 as some OpenAI-compatible servers answer them.
+const REFUSAL_STATUSES: ReadonlySet<number> = new Set([400, 422]);
+
+/**
+ * Whether `error` is a model's refusal of a trailing assistant message (an
+ * assistant prefill): a 400 (or 422) whose message, code or body says so.
+ * Reads the same places the error mapper reads: the error's message, its
+ * provider payloads (OpenAI-style `error`, stream error parts), the upstream
+ * body OpenRouter relays, and an HTTP error's raw body. Pure; never throws.
+ */
+export function isPrefillRefusal(error: unknown): boolean {
+  try {
+    const facts = readErrorFacts(error);
+    if (facts.status === undefined || !REFUSAL_STATUSES.has(facts.status)) return false;
+    return PREFILL_REFUSAL.test(wordingOf(facts));
+  } catch {
+    return false;
+  }
+}
+
+function wordingOf({ error, record, payloads }: ErrorFacts): string {
+  const texts: unknown[] = [record?.message];
+  for (const payload of payloads) {
+    texts.push(payload.message, payload.code, payload.type, asText(valueAt(payload, PROVIDER_QUIRKS.upstreamRaw)));
+  }
+  // The parsed `data` keeps only the fields the provider's schema knows; the raw body has them all.
+  if (APICallError.isInstance(error)) texts.push(asText(error.responseBody));
+  return texts
+    .filter((text): text is string => typeof text === 'string')
+    .join('\n')
+    .slice(0, MAX_SIGNAL_CHARS)
+    .toLowerCase();
+}
+
+function asText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    return typeof value === 'string'
+      ? value.slice(0, MAX_SIGNAL_CHARS)
+      : JSON.stringify(value)?.slice(0, MAX_SIGNAL_CHARS);
+  } catch {
+    return undefined;
+  }
+}
