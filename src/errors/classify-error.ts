@@ -8,10 +8,11 @@ import {
 } from '@ai-sdk/provider';
 import type { FallbackErrorType } from '../types/error-type';
 import { FallbackEmptyResponseError } from './empty-response-error';
-import { type UnknownRecord, valueAt } from './error-graph';
+import type { UnknownRecord } from './error-graph';
 import { type ErrorFacts, readErrorFacts } from './facts';
 import { FallbackTimeoutError } from './fallback-timeout-error';
-import { CONNECTION_ERROR_CODES, PROVIDER_QUIRKS, PROVIDER_WORDING } from './providers';
+import { CONNECTION_ERROR_CODES, PROVIDER_WORDING } from './providers';
+import { errorWording } from './wording';
 
 /** What {@link classifyError} can answer: every type but the `'all'` wildcard. */
 type ClassifiedErrorType = Exclude<FallbackErrorType, 'all'>;
@@ -25,9 +26,6 @@ interface RuleFacts {
   readonly signals: string;
   readonly chain: readonly UnknownRecord[];
 }
-
-// Error bodies can be large (OpenRouter relays the upstream body); the wording sits near the top.
-const MAX_BODY_SIGNAL_CHARS = 10_000;
 
 const FETCH_FAILURE_MESSAGES = /^(?:fetch failed|failed to fetch|terminated|network error|load failed)$/i;
 const SOCKET_MESSAGES = /other side closed|socket hang up/i;
@@ -116,31 +114,8 @@ function classifyByRules(facts: RuleFacts): ClassifiedErrorType {
   return 'provider-unavailable';
 }
 
-function ruleFacts({ error, record, payloads, status, chain }: ErrorFacts): RuleFacts {
-  const texts: unknown[] = [record?.message];
-  for (const payload of payloads) {
-    texts.push(payload.code, payload.type, payload.message, bodyText(valueAt(payload, PROVIDER_QUIRKS.upstreamRaw)));
-  }
-  if (APICallError.isInstance(error) && isErrorStatus(error.statusCode)) {
-    // The parsed `data` drops fields the provider's schema does not know (Azure's innererror).
-    texts.push(bodyText(error.responseBody));
-  }
-  const signals = texts
-    .filter((text): text is string => typeof text === 'string')
-    .join('\n')
-    .toLowerCase();
-  return { status, signals, chain };
-}
-
-/** A body as bounded text; bodies are not always the strings their types promise. */
-function bodyText(body: unknown): string | undefined {
-  if (body === undefined || body === null) return undefined;
-  try {
-    const text = typeof body === 'string' ? body : JSON.stringify(body);
-    return text?.slice(0, MAX_BODY_SIGNAL_CHARS);
-  } catch {
-    return undefined;
-  }
+function ruleFacts(facts: ErrorFacts): RuleFacts {
+  return { status: facts.status, signals: errorWording(facts), chain: facts.chain };
 }
 
 function isQuotaExceeded({ status, signals }: RuleFacts): boolean {
@@ -198,10 +173,6 @@ function isUnreadableResponse(link: UnknownRecord): boolean {
     EmptyResponseBodyError.isInstance(link) ||
     InvalidResponseDataError.isInstance(link)
   );
-}
-
-function isErrorStatus(status: number | undefined): boolean {
-  return status !== undefined && status >= 400;
 }
 
 function isClientError(status: number | undefined): boolean {

@@ -1,10 +1,5 @@
-import { APICallError } from '@ai-sdk/provider';
-import { valueAt } from './error-graph';
-import { type ErrorFacts, readErrorFacts } from './facts';
-import { PROVIDER_QUIRKS } from './providers';
-
-// The wording sits near the top of an error body; OpenRouter relays the upstream body, which can be large.
-const MAX_SIGNAL_CHARS = 10_000;
+import { readErrorFacts } from './facts';
+import { errorWording } from './wording';
 
 /**
  * How providers word "this request may not end with an assistant message",
@@ -36,33 +31,8 @@ export function isPrefillRefusal(error: unknown): boolean {
   try {
     const facts = readErrorFacts(error);
     if (facts.status === undefined || !REFUSAL_STATUSES.has(facts.status)) return false;
-    return PREFILL_REFUSAL.test(wordingOf(facts));
+    return PREFILL_REFUSAL.test(errorWording(facts));
   } catch {
     return false;
-  }
-}
-
-function wordingOf({ error, record, payloads }: ErrorFacts): string {
-  const texts: unknown[] = [record?.message];
-  for (const payload of payloads) {
-    texts.push(payload.message, payload.code, payload.type, asText(valueAt(payload, PROVIDER_QUIRKS.upstreamRaw)));
-  }
-  // The parsed `data` keeps only the fields the provider's schema knows; the raw body has them all.
-  if (APICallError.isInstance(error)) texts.push(asText(error.responseBody));
-  return texts
-    .filter((text): text is string => typeof text === 'string')
-    .join('\n')
-    .slice(0, MAX_SIGNAL_CHARS)
-    .toLowerCase();
-}
-
-function asText(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  try {
-    return typeof value === 'string'
-      ? value.slice(0, MAX_SIGNAL_CHARS)
-      : JSON.stringify(value)?.slice(0, MAX_SIGNAL_CHARS);
-  } catch {
-    return undefined;
   }
 }
