@@ -3,6 +3,7 @@ export { classifyError } from './errors/classify-error';
 export { FallbackEmptyResponseError } from './errors/empty-response-error';
 export { FallbackExhaustedError, type FallbackExhaustedReason } from './errors/fallback-exhausted-error';
 export { FallbackTimeoutError, type FallbackTimeoutKind } from './errors/fallback-timeout-error';
+export { FallbackMixedDimensionsError } from './errors/mixed-dimensions-error';
 export { redactSecrets } from './errors/redact';
 export { getRetryAfterMs } from './errors/retry-after';
 export { type FallbackMiddlewareConfig, fallbackMiddleware } from './fallback-middleware';

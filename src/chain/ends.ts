@@ -1,23 +1,23 @@
 import type { AttemptScope } from '../attempt/scope';
 import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
-import type { FallbackCallContext } from '../types';
+import type { FallbackCallContext, FallbackEntryRef } from '../types';
 import type { Action } from './decide';
 import { type ClassifiedFailure, toAttempt, toCaught } from './failure';
 import { observe } from './observe';
-import type { Chain, ResolvedEntry } from './options';
+import type { Chain } from './options';
 import type { CallInput, Served } from './run';
 
 // How a call ends: handed back (an answer, or a held one nobody took over), or stopped with an error.
 
-export function served<T>(
+export function served<T, ENTRY extends FallbackEntryRef>(
   value: T,
-  entry: ResolvedEntry,
+  entry: ENTRY,
   scope: AttemptScope,
   failures: readonly ClassifiedFailure[],
-  input: CallInput<T>,
+  input: CallInput<T, ENTRY>,
   startedAt: number,
   passThrough?: Served<T>['passThrough'],
-): Served<T> {
+): Served<T, ENTRY> {
   // A passed-through attempt is already among the failures.
   let called = passThrough === undefined ? 1 : 0;
   for (const failure of failures) if (failure.skipped === undefined) called++;
@@ -38,12 +38,12 @@ export function served<T>(
 }
 
 export function stop(
-  chain: Chain,
+  chain: Chain<unknown>,
   context: FallbackCallContext,
   action: Extract<Action, { kind: 'stop' }>,
   failures: ClassifiedFailure[],
   thrown: unknown,
-  entry: ResolvedEntry,
+  entry: FallbackEntryRef,
 ): unknown {
   if (action.reason === 'rethrow') {
     observe(chain.options, context, { kind: 'rethrow', entry, failure: failures.at(-1)! });
@@ -53,7 +53,7 @@ export function stop(
 }
 
 export function exhausted(
-  chain: Chain,
+  chain: Chain<unknown>,
   context: FallbackCallContext,
   failures: readonly ClassifiedFailure[],
   budgetSpent = false,

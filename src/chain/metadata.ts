@@ -1,4 +1,4 @@
-import type { FallbackCaughtError, FallbackMetadata, FallbackUsage } from '../types';
+import type { FallbackCaughtError, FallbackEntryRef, FallbackMetadata, FallbackUsage } from '../types';
 import { entryRef } from './failure';
 import type { Served } from './run';
 
@@ -8,7 +8,7 @@ import type { Served } from './run';
  * (`usage`: the serving attempt's own).
  */
 export function fallbackMetadata(
-  served: Pick<Served<unknown>, 'entry' | 'attempts' | 'caught'>,
+  served: Pick<Served<unknown, FallbackEntryRef>, 'entry' | 'attempts' | 'caught'>,
   usage: FallbackUsage | undefined,
 ): { fallback: FallbackMetadata } {
   const fallback: FallbackMetadata = {

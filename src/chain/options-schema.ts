@@ -7,6 +7,7 @@ import type { FallbackEntry } from '../types';
 import { FallbackErrorType } from '../types/error-type';
 import type { ChainModel } from '../versions/chain-model';
 import { DEFAULTS } from './defaults';
+import { kindOptionsShape } from './kind-options-schema';
 import { expectedNumber, numberOption } from './number-option';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 
@@ -126,6 +127,7 @@ export const configSchema = z.strictObject({
   circuitBreaker: circuitBreakerSchema.optional(),
   onCircuitOpen: fn.optional(),
   onCircuitClose: fn.optional(),
+  ...kindOptionsShape,
   logger: z
     .object(
       {
@@ -173,9 +175,9 @@ export function parseEntries(
   });
 }
 
-type Issue = { path: PropertyKey[]; message: string };
+export type Issue = { path: PropertyKey[]; message: string };
 
-function fail(prefix: string, issues: readonly Issue[], root: string): never {
+export function fail(prefix: string, issues: readonly Issue[], root: string): never {
   const message =
     issues.length === 1 && issues[0]!.path.length === 0
       ? `${prefix}: ${root}: ${issues[0]!.message}`

@@ -1,4 +1,3 @@
-import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { ResolvedCircuitBreaker } from '../health/circuit-breaker-defaults';
 import { memoryHealthStore } from '../health/memory-health-store';
 import type { FallbackConfig, FallbackEntry, FallbackEntryRef, FallbackEntrySettings, FallbackLogger } from '../types';
@@ -10,6 +9,7 @@ import type { SpecVersion } from '../versions/spec-version';
 import type { ResolvedBackoff } from './backoff';
 import type { ChainPolicy } from './decide';
 import { DEFAULTS } from './defaults';
+import { entryIds } from './entry-ids';
 import { guardLogger } from './guard-logger';
 import { parseOptions } from './options-schema';
 
@@ -21,11 +21,11 @@ export interface ResolvedTimeouts {
 }
 
 /** An entry with every default applied and its model normalized to the chain's spec version. */
-export interface ResolvedEntry<MODEL = ChainModel> extends FallbackEntryRef {
+export interface ResolvedEntry<MODEL = ChainModel, SETTINGS = FallbackEntrySettings> extends FallbackEntryRef {
   model: MODEL;
   catchErrors: readonly FallbackErrorType[];
   maxRetries: number;
-  settings: FallbackEntrySettings | undefined;
+  settings: SETTINGS | undefined;
   timeouts: ResolvedTimeouts;
 }
 
@@ -50,8 +50,8 @@ export interface ResolvedOptions
 }
 
 /** A chain ready to run: its entries, options, and the policy the decision reads. */
-export interface Chain {
-  entries: readonly ResolvedEntry[];
+export interface Chain<ENTRY = ResolvedEntry> {
+  entries: readonly ENTRY[];
   options: ResolvedOptions;
   policy: ChainPolicy;
 }
@@ -115,21 +115,18 @@ export function resolveEntries(
   options: ResolvedOptions,
   { caller = 'withFallback', root = 'models', first = 0, version = 'v4' }: ResolveEntriesSettings = {},
 ): ResolvedEntry[] {
-  const used = new Map<string, number>();
+  const models = entries.map((entry, position) =>
+    normalizeModel(entry.model, version, `${caller}: ${root}[${position}].model`),
+  );
+  const ids = entryIds(
+    entries.map((entry, position) => ({ id: entry.id, model: models[position]! })),
+    { caller, root },
+  );
   return entries.map((entry, position) => {
-    const model = normalizeModel(entry.model, version, `${caller}: ${root}[${position}].model`);
-    const base = entry.id ?? `${model.provider}:${model.modelId}`;
-    const seen = (used.get(base) ?? 0) + 1;
-    used.set(base, seen);
-    if (seen > 1 && entry.id !== undefined) {
-      const message = `'${entry.id}' is already used by another entry; ids must be unique`;
-      throw new FallbackConfigError(`${caller}: ${root}[${position}].id: ${message}`, {
-        issues: [{ path: `${root}[${position}].id`, message }],
-      });
-    }
+    const model = models[position]!;
     return {
       index: first + position,
-      id: seen > 1 ? `${base}#${seen}` : base,
+      id: ids[position]!,
       provider: model.provider,
       modelId: model.modelId,
       model,
@@ -142,6 +139,9 @@ export function resolveEntries(
 }
 
 /** The chain the entry points run. */
-export function createChain(entries: readonly ResolvedEntry[], options: ResolvedOptions): Chain {
+export function createChain<ENTRY extends ResolvedEntry<unknown, unknown>>(
+  entries: readonly ENTRY[],
+  options: ResolvedOptions,
+): Chain<ENTRY> {
   return { entries, options, policy: { entries, retryOn: options.retryOn, maxRetryAfterMs: options.maxRetryAfterMs } };
 }

@@ -13,9 +13,9 @@ import type { Chain, ResolvedEntry } from './options';
 import { skippedFailure } from './skipped';
 
 /** What the chain hands back when an entry succeeded. */
-export interface Served<T> {
+export interface Served<T, ENTRY = ResolvedEntry> {
   value: T;
-  entry: ResolvedEntry;
+  entry: ENTRY;
   /** Owned by the caller from here on: dispose it when the result is done (for streams: when the stream ends). */
   scope: AttemptScope;
   /** Attempts made, the successful one included. */
@@ -31,14 +31,14 @@ export interface Served<T> {
 }
 
 /** One call through the chain. */
-export interface CallInput<T> {
-  chain: Chain;
+export interface CallInput<T, ENTRY = ResolvedEntry> {
+  chain: Chain<ENTRY>;
   context: FallbackCallContext;
   signal: AbortSignal | undefined;
   /** When the call started; the total budget counts from here. */
   startedAt: number;
   /** One attempt on one entry. It must honour `scope.signal`. */
-  attempt: (entry: ResolvedEntry, scope: AttemptScope) => Promise<T>;
+  attempt: (entry: ENTRY, scope: AttemptScope) => Promise<T>;
 }
 
 const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
@@ -52,14 +52,18 @@ const FIRST: ChainState = Object.freeze({
   bypass: false,
   lastType: undefined,
 });
-const healthOf = new WeakMap<Chain, ChainHealth>();
+const healthOf = new WeakMap<Chain<AnyEntry>, ChainHealth>();
+/** An entry of any kind of model: the loop never reads the model itself. */
+type AnyEntry = ResolvedEntry<unknown, unknown>;
 
 /**
  * The attempt loop, the same for every operation and spec version:
  * admit → attempt → classify once → decide → act. All state lives in this
  * call, so one model serves concurrent calls safely.
  */
-export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
+export async function runChain<T, ENTRY extends AnyEntry = ResolvedEntry>(
+  input: CallInput<T, ENTRY>,
+): Promise<Served<T, ENTRY>> {
   const { chain, signal, startedAt } = input;
   const { entries, options, policy } = chain;
   const health = healthFor(chain);
@@ -175,7 +179,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
   }
 }
 
-function healthFor(chain: Chain): ChainHealth {
+function healthFor(chain: Chain<AnyEntry>): ChainHealth {
   let health = healthOf.get(chain);
   if (health === undefined) {
     health = chainHealth(chain.options);

@@ -8,6 +8,7 @@ import { jsonResponse, SSE_HEADERS, type WireAction } from './wire-action';
 import { httpWireError, namedWireError, providerErrorBody, type WireError } from './wire-errors';
 import type { StreamWire, WireContext, WireFormat } from './wire-format';
 import { openaiChatWire } from './wire-openai-chat';
+import { mediaBody } from './wire-openai-media';
 import { openaiResponsesWire } from './wire-openai-responses';
 
 /** Turns a step into the exact sequence of things to do on the wire for one request. */
@@ -53,6 +54,11 @@ export function planResponse(
     createdAt: Math.floor(request.startedAt / 1000),
   };
 
+  // Embeddings, images, speech and transcriptions: one body, with the same faults as a JSON answer.
+  const media = mediaBody(request, text);
+  if (media !== undefined)
+    return planJson(step, media.data, context, { ...headers, 'content-type': media.contentType });
+
   if (isEmptyAnswerStep(step)) {
     const empty = planEmptyAnswer(step, request, format.stream(context), headers);
     if (empty !== undefined) return empty;
@@ -60,16 +66,15 @@ export function planResponse(
 
   return request.stream
     ? planStream(step, format.stream(context), context, headers, options.tokenDelayMs)
-    : planJson(step, format, context, headers);
+    : planJson(step, JSON.stringify(format.json(context)), context, headers);
 }
 
 function planJson(
   step: ResolvedFakeStep,
-  format: WireFormat,
+  body: string,
   context: WireContext,
   headers: Record<string, string>,
 ): WireAction[] {
-  const body = JSON.stringify(format.json(context));
   // Faults that happen "after N tokens" in a stream happen half-way through the body here.
   const half = Math.floor(body.length / 2);
   const [head] = jsonResponse(200, body, headers);

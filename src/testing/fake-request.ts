@@ -1,7 +1,7 @@
 import { trailingAssistantText } from './prefill';
 
 /** The API a request was sent to, from the URL path. `'unknown'` paths are answered with 404. */
-export type FakeApi = 'chat' | 'responses' | 'unknown';
+export type FakeApi = 'chat' | 'responses' | 'embeddings' | 'images' | 'speech' | 'transcriptions' | 'unknown';
 
 /** Which provider package sent a request, inferred from the URL path and headers. */
 export type FakeProviderName = 'openai' | 'azure' | 'openrouter' | 'unknown';
@@ -10,7 +10,7 @@ export type FakeProviderName = 'openai' | 'azure' | 'openrouter' | 'unknown';
 export interface FakeRequest {
   /** 1-based, in arrival order (per fake provider or fake fetch). */
   id: number;
-  /** `body.model`, or the deployment name of an Azure deployment-based URL. */
+  /** `body.model` (a multipart body's `model` field), or the deployment name of an Azure deployment-based URL. */
   model: string;
   api: FakeApi;
   provider: FakeProviderName;
@@ -45,13 +45,26 @@ export interface IncomingFakeRequest {
 }
 
 const DEPLOYMENT_PATH = /\/deployments\/([^/]+)\//;
+// The `model` field of a multipart form (transcriptions), read from the text of the body.
+const MULTIPART_MODEL = /name="model"\r\n\r\n([^\r]*)\r\n/;
+const API_PATHS: readonly [string, FakeApi][] = [
+  ['/chat/completions', 'chat'],
+  ['/responses', 'responses'],
+  ['/embeddings', 'embeddings'],
+  ['/images/generations', 'images'],
+  ['/audio/speech', 'speech'],
+  ['/audio/transcriptions', 'transcriptions'],
+];
 
 export function parseIncomingRequest(incoming: IncomingFakeRequest, id: number): Omit<FakeRequest, 'step'> {
   const url = new URL(incoming.url, 'http://fake.invalid');
   const path = url.pathname;
   const body = parseJson(incoming.bodyText);
   const deployment = DEPLOYMENT_PATH.exec(path)?.[1];
-  const bodyModel = body != null && typeof body === 'object' && typeof body.model === 'string' ? body.model : '';
+  const bodyModel =
+    body != null && typeof body === 'object' && typeof body.model === 'string'
+      ? body.model
+      : (MULTIPART_MODEL.exec(incoming.bodyText)?.[1] ?? '');
 
   return {
     id,
@@ -72,9 +85,7 @@ export function parseIncomingRequest(incoming: IncomingFakeRequest, id: number):
 
 function inferApi(method: string, path: string): FakeApi {
   if (method !== 'POST') return 'unknown';
-  if (path.endsWith('/chat/completions')) return 'chat';
-  if (path.endsWith('/responses')) return 'responses';
-  return 'unknown';
+  return API_PATHS.find(([suffix]) => path.endsWith(suffix))?.[1] ?? 'unknown';
 }
 
 function inferProvider(path: string, headers: Record<string, string>): FakeProviderName {

@@ -8,3 +8,9 @@ export {
   type StartFakeProviderOptions,
   startFakeProvider,
 } from './start-fake-provider';
+export {
+  canonicalEmbedding,
+  canonicalSpeech,
+  DEFAULT_EMBEDDING_DIMENSIONS,
+  FAKE_PNG_BASE64,
+} from './wire-openai-media';

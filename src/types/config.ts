@@ -9,6 +9,7 @@ import type {
   FallbackSwitchEvent,
 } from './events';
 import type { HealthStore } from './health-store';
+import type { FallbackModelKind, SettingsOf } from './kinds';
 import type { FallbackClassifyContext } from './results';
 
 /** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
@@ -51,8 +52,8 @@ export interface FallbackEntry<MODEL = FallbackModel> {
   catchErrors?: readonly FallbackErrorType[];
   /** Retries on this entry before moving on; overrides `maxRetriesPerModel`. */
   maxRetries?: number;
-  /** Call options that override the caller's for this entry only. */
-  settings?: FallbackEntrySettings;
+  /** Call options that override the caller's for this entry only (for other kinds than language models, that kind's settings). */
+  settings?: SettingsOf<MODEL, FallbackEntrySettings>;
   /** Timeouts for this entry's attempts; override the chain's `timeouts`. */
   timeouts?: FallbackTimeouts;
 }
@@ -159,4 +160,16 @@ export interface FallbackConfig {
   onCircuitClose?: (event: FallbackCircuitCloseEvent) => void;
   /** Console-compatible; silent by default. */
   logger?: FallbackLogger;
+  /**
+   * The kind of the chain's models, checked against what they are. Needed only
+   * to tell a speech chain from a transcription chain (one shape), for their
+   * settings; detected otherwise. See docs/beyond-chat.md.
+   */
+  kind?: FallbackModelKind;
+  /**
+   * Embedding chains: accept entries whose vectors differ in size. Default
+   * false: the first call served with vectors of another size than an earlier
+   * entry's is refused, as a silent switch corrupts a vector index.
+   */
+  allowMixedDimensions?: boolean;
 }

@@ -33,7 +33,8 @@ export interface FallbackCircuitCloseEvent extends FallbackCallContext {
 export interface FallbackCallContext {
   /** Unique per call: events of concurrent calls never mix. */
   callId: string;
-  operation: 'generate' | 'stream';
+  /** `generate`/`stream` for language models; the other kinds' one call each. */
+  operation: 'generate' | 'stream' | 'embed' | 'image' | 'rerank' | 'speech' | 'transcribe' | 'video';
 }
 
 /** `onRetry`: an attempt failed and the same entry is tried again after `delayMs`. */

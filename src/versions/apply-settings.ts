@@ -1,4 +1,4 @@
-import type { FallbackEntrySettings } from '../types';
+import type { FallbackEntrySettings, FallbackKindSettings } from '../types';
 import { definedOnly } from '../util/defined-only';
 
 /** Call option names of a spec version that differ from the V4 names entry settings use. */
@@ -18,7 +18,7 @@ type MergeableOptions = {
  */
 export function applySettings<OPTIONS extends MergeableOptions>(
   options: OPTIONS,
-  settings: FallbackEntrySettings | undefined,
+  settings: FallbackEntrySettings | FallbackKindSettings | undefined,
   abortSignal: AbortSignal,
   names: SettingNames = {},
 ): OPTIONS {

@@ -1,0 +1,61 @@
+import type { FallbackConfig } from '../types';
+import { applySettings } from '../versions/apply-settings';
+import type { AnyKindSpec, KindCallOptions, KindSpec, KindVersion } from '../versions/kinds/kind-spec';
+import { newContext } from './context';
+import { DEFAULTS } from './defaults';
+import type { KindResolvedEntry } from './kind-entries';
+import { fallbackMetadata } from './metadata';
+import type { Chain } from './options';
+import { runChain } from './run';
+
+/** Checks a served result before it is handed back (embeddings: the vectors' size across entries). */
+export type ResultGuard = (result: unknown, entryId: string, options: KindCallOptions) => void;
+
+/**
+ * The model `withFallback` returns for a chain of another kind than language
+ * models: `spec`'s model, each call run through the same engine as a
+ * language model's `doGenerate` (retries, Retry-After, the request and total
+ * clocks, health, events, `FallbackExhaustedError`). `specOf` picks the spec
+ * of a call once per call only where the shape cannot tell (speech or
+ * transcription, for the call's `operation`); the choice of kind is made here,
+ * at construction, not per call.
+ */
+export function createKindModel(
+  spec: AnyKindSpec,
+  chain: Chain<KindResolvedEntry>,
+  version: KindVersion,
+  config: Pick<FallbackConfig, 'allowMixedDimensions'>,
+  specOf?: (options: KindCallOptions) => AnyKindSpec,
+): unknown {
+  const guard = spec.guard?.({ allowMixedDimensions: config.allowMixedDimensions ?? DEFAULTS.allowMixedDimensions });
+  const call =
+    specOf === undefined
+      ? (options: KindCallOptions) => callThroughChain(spec, chain, options, guard)
+      : (options: KindCallOptions) => callThroughChain(specOf(options), chain, options, guard);
+  return spec.createModel(
+    chain.entries.map(entry => ({ provider: entry.provider, modelId: entry.modelId, model: entry.model })),
+    version,
+    call,
+  );
+}
+
+async function callThroughChain<MODEL, OPTIONS extends KindCallOptions, RESULT>(
+  spec: KindSpec<MODEL, OPTIONS, RESULT>,
+  chain: Chain<KindResolvedEntry>,
+  params: OPTIONS,
+  guard: ResultGuard | undefined,
+): Promise<RESULT> {
+  const served = await runChain({
+    chain,
+    context: newContext(spec.operation),
+    signal: params.abortSignal,
+    startedAt: Date.now(),
+    attempt: (entry, scope) => {
+      scope.arm('request', entry.timeouts.requestMs);
+      return Promise.resolve(spec.call(entry.model as MODEL, applySettings(params, entry.settings, scope.signal)));
+    },
+  });
+  served.scope.dispose();
+  guard?.(served.value, served.entry.id, params);
+  return spec.withMetadata(served.value, fallbackMetadata(served, undefined));
+}
