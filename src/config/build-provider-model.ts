@@ -1,5 +1,7 @@
-import type { FallbackModel } from '../types';
+import { FallbackConfigError } from '../errors/fallback-config-error';
+import type { FallbackModel, FallbackModelKind } from '../types';
 import type { ParsedProviderEntry } from './config-schema';
+import type { FallbackProviderName } from './config-types';
 import type { ProviderFactory } from './provider-packages';
 import type { EntryCredentials } from './resolve-credentials';
 
@@ -27,13 +29,28 @@ export function azureBaseURL(baseURL: string | undefined): string | undefined {
   return AZURE_HOST.test(url.hostname) && url.pathname.replace(/\/+$/, '') === '' ? `${url.origin}/openai` : baseURL;
 }
 
-/** Builds one entry's model with its provider package's factory. */
+/** The model builder of each kind, by provider (`undefined`: the package has no such models). */
+const BUILDERS: Record<Exclude<FallbackModelKind, 'language'>, Partial<Record<FallbackProviderName, string>>> = {
+  embedding: { openai: 'embedding', azure: 'embedding', openrouter: 'textEmbeddingModel' },
+  image: { openai: 'image', azure: 'image', openrouter: 'imageModel' },
+  speech: { openai: 'speech', azure: 'speech' },
+  transcription: { openai: 'transcription', azure: 'transcription' },
+  reranking: {},
+  video: {},
+};
+
+/**
+ * Builds one entry's model with its provider package's factory: a language
+ * model (chat or Responses API), or a model of the chain's `kind`.
+ */
 export function buildProviderModel(
   entry: ParsedProviderEntry,
   credentials: EntryCredentials,
   create: ProviderFactory,
   fetch: typeof globalThis.fetch | undefined,
+  kind: FallbackModelKind = 'language',
 ): FallbackModel {
+  if (kind !== 'language') return buildKindModel(entry, credentials, create, fetch, kind);
   const common = { apiKey: credentials.apiKey, ...(fetch === undefined ? {} : { fetch }) };
   switch (entry.provider) {
     case 'openai': {
@@ -58,4 +75,31 @@ export function buildProviderModel(
       return provider.chat(entry.model) as FallbackModel;
     }
   }
+}
+
+function buildKindModel(
+  entry: ParsedProviderEntry,
+  credentials: EntryCredentials,
+  create: ProviderFactory,
+  fetch: typeof globalThis.fetch | undefined,
+  kind: Exclude<FallbackModelKind, 'language'>,
+): FallbackModel {
+  const common = { apiKey: credentials.apiKey, ...(fetch === undefined ? {} : { fetch }) };
+  const builder = BUILDERS[kind][entry.provider];
+  const azure = entry.provider === 'azure';
+  const { deployment, apiVersion = entry.apiVersion } = azure
+    ? splitAzureModel(entry.model)
+    : { deployment: entry.model };
+  const baseURL = azure ? azureBaseURL(entry.baseURL) : entry.baseURL;
+  const provider = create({
+    ...common,
+    ...(baseURL === undefined ? (azure ? { resourceName: credentials.resourceName } : {}) : { baseURL }),
+    ...(apiVersion === undefined ? {} : { apiVersion, useDeploymentBasedUrls: true }),
+  }) as unknown as Record<string, ((modelId: string) => unknown) | undefined>;
+  const build = builder === undefined ? undefined : provider[builder];
+  if (typeof build !== 'function') {
+    const message = `the ${entry.provider} provider package has no ${kind} models`;
+    throw new FallbackConfigError(`fallbackFromConfig: ${message}`, { issues: [{ path: 'kind', message }] });
+  }
+  return build.call(provider, deployment) as FallbackModel;
 }

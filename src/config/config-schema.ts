@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { kindOptionsShape } from '../chain/kind-options-schema';
 import { numberOption } from '../chain/number-option';
 import {
   breakerFields,
@@ -108,7 +109,11 @@ const rootShape = {
   timeouts: configSchema.shape.timeouts,
   midStream: configSchema.shape.midStream,
   circuitBreaker: circuitBreakerSchema.optional(),
+  kind: kindOptionsShape.kind,
+  allowMixedDimensions: kindOptionsShape.allowMixedDimensions,
 };
+
+const LANGUAGE_ONLY = ['api', 'maxTokens', 'temperature'] as const;
 
 /** The whole config, keys in camelCase (see `normalizeKeys`). */
 export const chainConfigSchema = z.strictObject(rootShape, { error: objectExpected }).superRefine((config, context) => {
@@ -120,6 +125,12 @@ export const chainConfigSchema = z.strictObject(rootShape, { error: objectExpect
     ),
   ];
   for (const [path, entry] of entries) {
+    // Chat-only fields on the entries of another kind would be silently lost.
+    for (const field of config.kind === undefined || config.kind === 'language' ? [] : LANGUAGE_ONLY) {
+      if ((entry as Record<string, unknown>)[field] !== undefined) {
+        context.addIssue({ code: 'custom', path: [...path, field], message: `only language models take ${field}` });
+      }
+    }
     if (entry.id === undefined) continue;
     if (seen.has(entry.id)) {
       context.addIssue({

@@ -5,6 +5,7 @@ import type {
   FallbackConfig,
   FallbackEntry,
   FallbackModel,
+  FallbackModelKind,
   FallbackTimeouts,
 } from '../types';
 import type { FallbackErrorTypeName } from './error-type-name';
@@ -77,6 +78,15 @@ export interface FallbackChainConfig {
    * Alias: `circuit_breaker` (`failure_threshold`, `cooldown_ms`, …).
    */
   circuitBreaker?: false | ({ enabled?: boolean } & Omit<FallbackCircuitBreaker, 'store'>);
+  /**
+   * What the providers' models are: `'language'` (default), `'embedding'`,
+   * `'image'`, `'speech'`, `'transcription'`, … Each entry's model is built with
+   * that kind's model builder (`openai.embedding(model)`). The code says the same
+   * in `options.kind`, which types the model returned.
+   */
+  kind?: FallbackModelKind;
+  /** Embedding chains: accept entries whose vectors differ in size. Default false. Alias: `allow_mixed_dimensions`. */
+  allowMixedDimensions?: boolean;
 }
 
 /** What a config cannot say: hooks, a model built in code, where keys come from. */
@@ -103,4 +113,9 @@ export interface FallbackFromConfigOptions
   env?: Readonly<Record<string, string | undefined>>;
   /** Passed to every provider, e.g. `fakeProviderFetch(script)` in tests, or a proxy-aware fetch. */
   fetch?: typeof fetch;
+  /**
+   * The kind of model the code expects (types the model returned). Must be the
+   * config's `kind`; both default to `'language'`.
+   */
+  kind?: FallbackModelKind;
 }

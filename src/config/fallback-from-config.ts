@@ -1,4 +1,13 @@
-import type { LanguageModelV4 } from '@ai-sdk/provider';
+import type {
+  EmbeddingModelV4,
+  Experimental_VideoModelV4,
+  ImageModelV4,
+  LanguageModelV4,
+  RerankingModelV4,
+  SpeechModelV4,
+  TranscriptionModelV4,
+} from '@ai-sdk/provider';
+import type { FallbackModelKind } from '../types';
 import { withFallback } from '../with-fallback';
 import type { FallbackChainConfig, FallbackFromConfigOptions } from './config-types';
 import { resolveChainFromConfig } from './resolve-chain';
@@ -18,14 +27,35 @@ import { resolveChainFromConfig } from './resolve-chain';
  *
  * @throws {FallbackConfigError} with every problem listed.
  *
+ * A config of another kind (`"kind": "embedding"`) gives that kind's model;
+ * `options.kind` says the same, so the model's type is that kind's.
+ *
  * @example
  * const model = fallbackFromConfig(loadFallbackConfig('./fallback.json'), { onFallback: e => log(e) });
  * const result = streamText({ model, prompt, maxRetries: 0 });
  */
 export function fallbackFromConfig(
   config?: FallbackChainConfig | Readonly<Record<string, unknown>>,
+  options?: FallbackFromConfigOptions & { kind?: 'language' },
+): LanguageModelV4;
+export function fallbackFromConfig<KIND extends Exclude<FallbackModelKind, 'language'>>(
+  config: FallbackChainConfig | Readonly<Record<string, unknown>> | undefined,
+  options: FallbackFromConfigOptions & { kind: KIND },
+): ModelOfKind[KIND];
+export function fallbackFromConfig(
+  config?: FallbackChainConfig | Readonly<Record<string, unknown>>,
   options: FallbackFromConfigOptions = {},
-): LanguageModelV4 {
+): unknown {
   const { models, config: chainConfig } = resolveChainFromConfig(config, options);
   return withFallback(models, chainConfig);
+}
+
+/** The model of each kind a config can describe (AI SDK 7). */
+interface ModelOfKind {
+  embedding: EmbeddingModelV4;
+  image: ImageModelV4;
+  reranking: RerankingModelV4;
+  speech: SpeechModelV4;
+  transcription: TranscriptionModelV4;
+  video: Experimental_VideoModelV4;
 }

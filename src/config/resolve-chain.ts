@@ -40,6 +40,12 @@ export function resolveChainFromConfig(
   }
   const parsed = parseChainConfig(config === undefined ? loadFallbackConfig(undefined, { env }) : config, CALLER);
 
+  if ((parsed.kind ?? 'language') !== (options.kind ?? 'language')) {
+    fail(
+      'kind',
+      `the config holds ${parsed.kind ?? 'language'} models, but options.kind expects ${options.kind ?? 'language'} models; say the same in both`,
+    );
+  }
   if (options.primary !== undefined && parsed.primary !== undefined) {
     fail('primary', 'the config has a primary and options.primary is set too; keep one');
   }
@@ -85,7 +91,7 @@ export function resolveChainFromConfig(
       create = loadProviderFactory(entry.provider, where, load);
       factories.set(entry.provider, create);
     }
-    const model = buildProviderModel(entry, credentials.get(where)!, create, options.fetch);
+    const model = buildProviderModel(entry, credentials.get(where)!, create, options.fetch, parsed.kind);
     const settings = definedOnly({ maxOutputTokens: entry.maxTokens, temperature: entry.temperature });
     models.push(
       definedOnly({
@@ -108,6 +114,8 @@ export function resolveChainFromConfig(
     timeouts: parsed.timeouts,
     midStream: parsed.midStream,
     circuitBreaker: circuitBreaker(parsed.circuitBreaker, options),
+    kind: parsed.kind,
+    allowMixedDimensions: parsed.allowMixedDimensions,
     classifyError: options.classifyError,
     onRetry: options.onRetry,
     onFallback: options.onFallback,
