@@ -129,6 +129,8 @@ function checkRows(
 }
 
 const NO_DEFAULT = '–';
+/** The options of embedding, image, … chains, whose table is in docs/beyond-chat.md. */
+const KIND_OPTIONS = ['allowMixedDimensions'];
 
 describe('the defaults the documentation states are DEFAULTS', () => {
   it('README.md: the options table, every option of DEFAULTS included', () => {
@@ -146,9 +148,14 @@ describe('the defaults the documentation states are DEFAULTS', () => {
         logger: 'silent',
       },
     });
-    // `catchErrors` is an entry's field: the entry table states it.
-    const chainLevel = leafPaths(DEFAULTS).filter(path => path !== 'catchErrors');
+    // `catchErrors` is an entry's field: the entry table states it. The other kinds' option: docs/beyond-chat.md.
+    const chainLevel = leafPaths(DEFAULTS).filter(path => path !== 'catchErrors' && !KIND_OPTIONS.includes(path));
     expect([...paths].sort()).toEqual([...chainLevel].sort());
+  });
+
+  it("docs/beyond-chat.md: the other kinds' options", () => {
+    const paths = checkRows(tableOf('docs/beyond-chat.md', 'option'), { stated: { kind: 'detected from the models' } });
+    expect(paths).toEqual(KIND_OPTIONS);
   });
 
   it('README.md: the entry table, `catchErrors` as the types it leaves out', () => {

@@ -106,13 +106,13 @@ describe('request recording and routing', () => {
 
   it('answers unknown paths with a 404 and records them without consuming steps', async () => {
     fake.setScript({ m: ['quota'] });
-    const response = await fetch(`${fake.url}/v1/embeddings`, {
+    const response = await fetch(`${fake.url}/v1/moderations`, {
       method: 'POST',
       body: JSON.stringify({ model: 'm' }),
     });
 
     expect(response.status).toBe(404);
-    expect((await response.json()).error.message).toContain('/v1/embeddings');
+    expect((await response.json()).error.message).toContain('/v1/moderations');
     expect(fake.requests[0]).toMatchObject({ api: 'unknown', step: 'not-found' });
 
     const next = await generateText({ model: modelsFor(fake, 'm')['openai chat'], prompt: 'x', maxRetries: 0 }).catch(
