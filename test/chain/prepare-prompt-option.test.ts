@@ -66,9 +66,39 @@ describe('preparePrompt, an entry option', () => {
   it('the tag rides on the answer into the next turn; only the producer gets its parts’ provider options', async () => {
     const toA: LanguageModelV4Prompt[] = [];
     const toB: LanguageModelV4Prompt[] = [];
-    const aFails = false;
+    let aFails = false;
     const a = recording('a', toA, () => aFails);
     const b = recording('b', toB);
+    const model = withFallback(
+      [
+        { id: 'A', model: a },
+        { id: 'B', model: b },
+      ],
+      {
+        maxRetriesPerModel: 0,
+        circuitBreaker: false,
+      },
+    );
+    const messages: ModelMessage[] = [{ role: 'user', content: 'one' }];
+    const first = await generateText({ model, messages, maxRetries: 0 });
+    expect(first.content[0]).toMatchObject({
+      providerMetadata: { mock: { itemId: 'rs_a' }, fallback: { producedBy: 'A' } },
+    });
+    // A part without provider metadata is not tagged.
+    expect(first.content[1]).not.toHaveProperty('providerMetadata');
+    messages.push(...first.response.messages, { role: 'user', content: 'two' });
+
+    aFails = true;
+    await generateText({ model, messages, maxRetries: 0 });
+    const reasoningTo = (prompt: LanguageModelV4Prompt | undefined) =>
+      prompt
+        ?.flatMap(message => (message.role === 'assistant' ? message.content : []))
+        .find(part => part.type === 'reasoning');
+    expect(reasoningTo(toA.at(-1))).toMatchObject({ providerOptions: { mock: { itemId: 'rs_a' } } });
+    expect(reasoningTo(toB.at(-1))).toEqual({ type: 'reasoning', text: 'R' });
+  });
+
+  it('streams tag the parts that have provider metadata, as results do', async () => {
     const model = withFallback([
       {
         id: 'S',
