@@ -1,5 +1,12 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4Prompt } from '@ai-sdk/provider';
-import { generateText, type ModelMessage, streamText } from 'ai';
+import {
+  convertToModelMessages,
+  generateText,
+  type ModelMessage,
+  readUIMessageStream,
+  streamText,
+  type UIMessage,
+} from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { FallbackConfigError } from '../../src/config/index';
@@ -98,37 +105,40 @@ describe('preparePrompt, an entry option', () => {
     expect(reasoningTo(toB.at(-1))).toEqual({ type: 'reasoning', text: 'R' });
   });
 
-  it('streams tag the parts that have provider metadata, as results do', async () => {
-    const model = withFallback([
-      {
-        id: 'S',
-        model: new MockLanguageModelV4({
-          doStream: async () => ({
-            stream: new ReadableStream({
-              start(controller) {
-                controller.enqueue({
-                  type: 'reasoning-start',
-                  id: 'r',
-                  providerMetadata: { mock: { itemId: 'rs_1' } },
-                });
-                controller.enqueue({ type: 'reasoning-delta', id: 'r', delta: 'R' });
-                controller.enqueue({ type: 'reasoning-end', id: 'r' });
-                controller.enqueue({ type: 'text-start', id: 't' });
-                controller.enqueue({ type: 'text-delta', id: 't', delta: 'Hi' });
-                controller.enqueue({ type: 'text-end', id: 't' });
-                controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage });
-                controller.close();
-              },
-            }),
-          }),
-        }),
-      },
-    ]);
-    const result = streamText({ model, prompt: 'hi', maxRetries: 0 });
-    const { messages } = await result.response;
-    expect(messages[0]!.content).toEqual([
-      { type: 'reasoning', text: 'R', providerOptions: { mock: { itemId: 'rs_1' }, fallback: { producedBy: 'S' } } },
-      { type: 'text', text: 'Hi' },
-    ]);
+  it('streams tag the parts that have provider metadata, as results do; UI messages keep the tag', async () => {
+    const model = withFallback([{ id: 'S', model: streamingModel() }]);
+    const { messages } = await streamText({ model, prompt: 'hi', maxRetries: 0 }).response;
+    const reasoning = {
+      type: 'reasoning',
+      text: 'R',
+      providerOptions: { mock: { itemId: 'rs_1' }, fallback: { producedBy: 'S' } },
+    };
+    expect(messages[0]!.content).toEqual([reasoning, { type: 'text', text: 'Hi' }]);
+
+    // useChat's way: the UI message stream, stored as UI messages, converted back for the next turn.
+    const ui = streamText({ model, prompt: 'hi', maxRetries: 0 }).toUIMessageStream({ sendReasoning: true });
+    let message: UIMessage | undefined;
+    for await (const update of readUIMessageStream({ stream: ui })) message = update;
+    const [history] = await convertToModelMessages([message!]);
+    expect(history!.content[0]).toEqual(reasoning);
   });
 });
+
+function streamingModel() {
+  return new MockLanguageModelV4({
+    doStream: async () => ({
+      stream: new ReadableStream({
+        start(controller) {
+          controller.enqueue({ type: 'reasoning-start', id: 'r', providerMetadata: { mock: { itemId: 'rs_1' } } });
+          controller.enqueue({ type: 'reasoning-delta', id: 'r', delta: 'R' });
+          controller.enqueue({ type: 'reasoning-end', id: 'r' });
+          controller.enqueue({ type: 'text-start', id: 't' });
+          controller.enqueue({ type: 'text-delta', id: 't', delta: 'Hi' });
+          controller.enqueue({ type: 'text-end', id: 't' });
+          controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage });
+          controller.close();
+        },
+      }),
+    }),
+  });
+}
