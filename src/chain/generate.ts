@@ -3,6 +3,7 @@ import { FallbackEmptyResponseError } from '../errors/empty-response-error';
 import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versions/adapter';
 import type { ResultSpec } from '../versions/stream-spec';
 import { newContext } from './context';
+import { promptFor } from './entry-prompt';
 import { fallbackMetadata, mergeMetadata, servingUsage } from './metadata';
 import type { Chain } from './options';
 import { runChain } from './run';
@@ -30,13 +31,17 @@ export async function generateThroughChain<
     attempt: (entry, scope) => {
       scope.arm('request', entry.timeouts.requestMs);
       const answer = Promise.resolve(
-        adapter.doGenerate(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
+        adapter.doGenerate(
+          entry.model,
+          adapter.callOptions(promptFor(adapter, entry, params), entry.settings, scope.signal),
+        ),
       );
       return answer.then(checkerOf(adapter));
     },
   });
   served.scope.dispose();
-  const { value: result, entry } = served;
+  const { entry } = served;
+  const result = adapter.result.withTags(served.value, { producedBy: entry.id });
   const response = result.response;
   return {
     ...result,

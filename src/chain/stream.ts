@@ -49,6 +49,7 @@ export async function streamThroughChain<
       scope,
       spec,
       metadata,
+      tag: { producedBy: entry.id },
       ...(exhausted === undefined ? {} : { mapError: () => exhausted }),
       continueAfter:
         chain.options.midStream === 'continue' && passThrough === undefined
