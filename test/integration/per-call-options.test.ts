@@ -161,3 +161,29 @@ describe('through the AI SDK’s own call settings', () => {
     expect(models()).toEqual([PRIMARY]);
   });
 });
+
+describe('every AI SDK major passes providerOptions.fallback to the chain', () => {
+  const rows = [
+    ['AI SDK 4 (V1: providerMetadata)', () => import('ai-v4'), () => import('@ai-sdk/openai-v1')],
+    ['AI SDK 5 (V2)', () => import('ai-v5'), () => import('@ai-sdk/openai-v2')],
+    ['AI SDK 6 (V3)', () => import('ai-v6'), () => import('@ai-sdk/openai-v3')],
+  ] as const;
+
+  it.each(rows)('%s', async (_, loadAi, loadOpenAI) => {
+    const [{ generateText: generate }, { createOpenAI }] = await Promise.all([loadAi(), loadOpenAI()]);
+    const openai = createOpenAI({ baseURL: fake.openaiBaseURL, apiKey: 'test-key' });
+    const model = withFallback([
+      { model: openai.chat('major-primary'), id: 'primary' },
+      { model: openai.chat('major-backup'), id: 'backup' },
+    ] as never);
+    const result = await (generate as (options: object) => Promise<{ text: string }>)({
+      model,
+      prompt: 'Hi',
+      maxRetries: 0,
+      providerOptions: { fallback: { entries: ['backup'] } },
+    });
+    expect(result.text).toBe(canonicalAnswer('major-backup'));
+    expect(models()).toEqual(['major-backup']);
+    expectNoFallbackKeyInBodies();
+  });
+});
