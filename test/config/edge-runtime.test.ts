@@ -4,6 +4,7 @@
  */
 import { createAzure } from '@ai-sdk/azure';
 import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenRouter } from '@openrouter/ai-sdk-provider';
 import { generateText } from 'ai';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FallbackConfigError, fallbackFromConfig, loadFallbackConfig } from '../../src/config/index';
@@ -42,7 +43,7 @@ describe('ai-sdk-fallback/config without Node built-ins', () => {
     fake.setScript({ 'gpt-primary': 'rate-limit' });
     const model = fallbackFromConfig(config(), {
       env,
-      providerFactories: { openai: createOpenAI, azure: createAzure },
+      providerFactories: { openai: createOpenAI, azure: createAzure, openrouter: createOpenRouter },
     });
     const result = await generateText({ model, prompt: 'Hi', maxRetries: 0 });
 
