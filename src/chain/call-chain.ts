@@ -75,7 +75,7 @@ function resolveCached(chain: Chain, settings: unknown): Resolved {
  * positions in this call (0 is this call's primary); its retries and clocks
  * over the chain's and every entry's; its `totalMs` and `midStream` over the chain's.
  */
-export function resolveCallChain(chain: Chain, settings: FallbackCallOptions): Resolved {
+function resolveCallChain(chain: Chain, settings: FallbackCallOptions): Resolved {
   const byId = new Map(chain.entries.map(entry => [entry.id, entry]));
   const listed = settings.entries?.map(id => byId.get(id)!) ?? chain.entries;
   if (settings.enabled === false) return { chain, alone: listed[0]! };
