@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s*)["']([^"']+)["']/gm;
 
 /** The module specifiers a built file imports or requires, in order of appearance. */
-export function specifiersOf(code: string): string[] {
+function specifiersOf(code: string): string[] {
   return [...code.matchAll(IMPORT)].map(match => match[1]!);
 }
 
