@@ -12,6 +12,7 @@ export type {
   FallbackAttempt,
   FallbackBackoff,
   FallbackCallContext,
+  FallbackCallOptions,
   FallbackCaughtError,
   FallbackCircuitBreaker,
   FallbackCircuitCloseEvent,

@@ -240,6 +240,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
         return cancelled === undefined ? cancelling : cancelling.catch(() => {});
       },
     },
-    new CountQueuingStrategy({ highWaterMark: HIGH_WATER_MARK }),
+    // A plain strategy counts parts as `CountQueuingStrategy` does; Next.js's Edge runtime lacks that class.
+    { highWaterMark: HIGH_WATER_MARK },
   );
 }

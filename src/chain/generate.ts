@@ -2,6 +2,7 @@ import { HeldFailure } from '../attempt/held-failure';
 import { FallbackEmptyResponseError } from '../errors/empty-response-error';
 import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versions/adapter';
 import type { ResultSpec } from '../versions/stream-spec';
+import { planCall } from './call-chain';
 import { newContext } from './context';
 import { promptFor } from './entry-prompt';
 import { fallbackMetadata, mergeMetadata, servingUsage } from './metadata';
@@ -23,6 +24,11 @@ export async function generateThroughChain<
   PART,
   STREAM extends { stream: ReadableStream<PART> },
 >(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, chain: Chain, params: OPTIONS): Promise<RESULT> {
+  const plan = planCall(adapter, chain, params);
+  if (plan !== undefined) {
+    if (plan.alone !== undefined) return adapter.doGenerate(plan.alone.model, plan.params);
+    return generateThroughChain(adapter, plan.chain, plan.params);
+  }
   const served = await runChain({
     chain,
     context: newContext('generate'),

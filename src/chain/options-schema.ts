@@ -175,9 +175,9 @@ export function parseEntries(
   });
 }
 
-type Issue = { path: PropertyKey[]; message: string };
+export type Issue = { path: PropertyKey[]; message: string };
 
-function fail(prefix: string, issues: readonly Issue[], root: string): never {
+export function fail(prefix: string, issues: readonly Issue[], root: string): never {
   const message =
     issues.length === 1 && issues[0]!.path.length === 0
       ? `${prefix}: ${root}: ${issues[0]!.message}`
@@ -188,7 +188,7 @@ function fail(prefix: string, issues: readonly Issue[], root: string): never {
 }
 
 /** Unknown keys become one issue each, with the closest known key of that object. */
-function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
+export function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
   return issues.flatMap(issue => {
     const path = issue.path as PropertyKey[];
     if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }];
