@@ -44,4 +44,4 @@ export function isPackage(specifier: string, name: string): boolean {
  * Measured at 46.2 kB minified / 15.7 kB gzip when set; the budget leaves
  * about 30 % headroom, so growth is a decision, not an accident.
  */
-export const CORE_BUDGET = { minifiedBytes: 86_000, gzipBytes: 29_000 } as const;
+export const CORE_BUDGET = { minifiedBytes: 90_000, gzipBytes: 30_500 } as const;

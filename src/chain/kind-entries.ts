@@ -21,11 +21,14 @@ const modelSchema = z.custom<object>(
 );
 const schemas = new Map<Kind, z.ZodType>();
 
-/** An entry of `kind`: the language entry's fields, the kind's settings, and one clock (these calls do not stream). */
+/**
+ * An entry of `kind`: the language entry's fields but `preparePrompt` (there is no conversation),
+ * the kind's settings, and one clock (these calls do not stream).
+ */
 function entrySchemaOf(kind: Kind): z.ZodType {
   let schema = schemas.get(kind);
   if (schema === undefined) {
-    schema = entrySchema.extend({
+    schema = entrySchema.omit({ preparePrompt: true }).extend({
       model: modelSchema,
       settings: KIND_SETTINGS[kind].optional(),
       timeouts: timeoutsSchema.pick({ requestMs: true }).optional(),

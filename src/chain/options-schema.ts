@@ -9,6 +9,7 @@ import type { ChainModel } from '../versions/chain-model';
 import { DEFAULTS } from './defaults';
 import { kindOptionsShape } from './kind-options-schema';
 import { expectedNumber, numberOption } from './number-option';
+import { preparePromptSchema } from './prepare-prompt-schema';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 
 const ERROR_TYPES = Object.values(FallbackErrorType);
@@ -95,6 +96,7 @@ export const entrySchema = z.strictObject({
   maxRetries: count.optional(),
   settings: settingsSchema.optional(),
   timeouts: timeoutsSchema.omit({ totalMs: true }).optional(),
+  preparePrompt: preparePromptSchema.optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -188,7 +190,7 @@ export function fail(prefix: string, issues: readonly Issue[], root: string): ne
 }
 
 /** Unknown keys become one issue each, with the closest known key of that object. */
-function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
+export function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
   return issues.flatMap(issue => {
     const path = issue.path as PropertyKey[];
     if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }];

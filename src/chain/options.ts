@@ -1,6 +1,13 @@
 import type { ResolvedCircuitBreaker } from '../health/circuit-breaker-defaults';
 import { memoryHealthStore } from '../health/memory-health-store';
-import type { FallbackConfig, FallbackEntry, FallbackEntryRef, FallbackEntrySettings, FallbackLogger } from '../types';
+import type {
+  FallbackConfig,
+  FallbackEntry,
+  FallbackEntryRef,
+  FallbackEntrySettings,
+  FallbackLogger,
+  FallbackPreparePrompt,
+} from '../types';
 import type { FallbackErrorType } from '../types/error-type';
 import { definedOnly } from '../util/defined-only';
 import type { ChainModel } from '../versions/chain-model';
@@ -27,6 +34,8 @@ export interface ResolvedEntry<MODEL = ChainModel, SETTINGS = FallbackEntrySetti
   maxRetries: number;
   settings: SETTINGS | undefined;
   timeouts: ResolvedTimeouts;
+  /** How a history is prepared for this entry; absent is the default (`DEFAULTS.preparePrompt`). */
+  preparePrompt?: boolean | FallbackPreparePrompt;
 }
 
 /** The chain-level options with every default applied. */
@@ -134,6 +143,7 @@ export function resolveEntries(
       maxRetries: entry.maxRetries ?? options.maxRetriesPerModel,
       settings: entry.settings,
       timeouts: { ...options.timeouts, ...definedOnly(entry.timeouts) },
+      preparePrompt: entry.preparePrompt ?? DEFAULTS.preparePrompt,
     };
   });
 }

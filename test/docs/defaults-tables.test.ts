@@ -148,8 +148,10 @@ describe('the defaults the documentation states are DEFAULTS', () => {
         logger: 'silent',
       },
     });
-    // `catchErrors` is an entry's field: the entry table states it. The other kinds' option: docs/beyond-chat.md.
-    const chainLevel = leafPaths(DEFAULTS).filter(path => path !== 'catchErrors' && !KIND_OPTIONS.includes(path));
+    // `catchErrors` and `preparePrompt` are entry fields: the entry table states them. The other kinds' option: docs/beyond-chat.md.
+    const chainLevel = leafPaths(DEFAULTS).filter(
+      path => path !== 'catchErrors' && path !== 'preparePrompt' && !KIND_OPTIONS.includes(path),
+    );
     expect([...paths].sort()).toEqual([...chainLevel].sort());
   });
 
