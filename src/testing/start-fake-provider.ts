@@ -53,7 +53,7 @@ export interface FakeProvider {
 /**
  * Starts an HTTP server on 127.0.0.1 that speaks the OpenAI chat completions and Responses
  * wire formats as `@ai-sdk/openai`, `@ai-sdk/azure` and `@openrouter/ai-sdk-provider` expect
- * them, answering each request as its model's {@link FakeScript} says. Close it when done:
+ * them (and OpenAI's embeddings, image generation, speech and transcription APIs), answering each request as its model's {@link FakeScript} says. Close it when done:
  * `close()` ends pending responses, so a test never leaves a socket or timer behind.
  *
  * @example
