@@ -9,7 +9,7 @@ import type { Chain } from './options';
 import { runChain } from './run';
 
 /** Checks a served result before it is handed back (embeddings: the vectors' size across entries). */
-export type ResultGuard = (result: unknown, entryId: string, options: KindCallOptions) => void;
+type ResultGuard = (result: unknown, entryId: string, options: KindCallOptions) => void;
 
 /**
  * The model `withFallback` returns for a chain of another kind than language
