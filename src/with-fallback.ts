@@ -60,12 +60,12 @@ export function withFallback<MODELS extends readonly (Image | FallbackEntry<Imag
   models: MODELS,
   config?: FallbackConfig,
 ): FallbackImageModel<ModelsOf<MODELS>>;
-/** A speech model that tries `models` in order (`experimental_generateSpeech`). */
+/** A speech model that tries `models` in order (`generateSpeech`). */
 export function withFallback<MODELS extends readonly (SpeechModelV4 | FallbackEntry<SpeechModelV4>)[]>(
   models: MODELS,
   config?: FallbackConfig,
 ): FallbackAudioModel<ModelsOf<MODELS>>;
-/** A transcription model that tries `models` in order (`experimental_transcribe`). */
+/** A transcription model that tries `models` in order (`transcribe`). */
 export function withFallback<MODELS extends readonly (TranscriptionModelV4 | FallbackEntry<TranscriptionModelV4>)[]>(
   models: MODELS,
   config?: FallbackConfig,

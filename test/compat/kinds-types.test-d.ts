@@ -10,15 +10,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAI as createOpenAIV2 } from '@ai-sdk/openai-v2';
 import { createOpenAI as createOpenAIV3 } from '@ai-sdk/openai-v3';
 import type { Experimental_VideoModelV4, RerankingModelV4 } from '@ai-sdk/provider';
-import {
-  embed,
-  embedMany,
-  experimental_generateSpeech,
-  experimental_generateVideo,
-  experimental_transcribe,
-  generateImage,
-  rerank,
-} from 'ai';
+import { embed, embedMany, experimental_generateVideo, generateImage, generateSpeech, rerank, transcribe } from 'ai';
 import { embedMany as embedMany5, experimental_generateImage as generateImage5 } from 'ai-v5';
 import { embedMany as embedMany6, generateImage as generateImage6 } from 'ai-v6';
 import { expectTypeOf } from 'vitest';
@@ -53,8 +45,8 @@ export const ai7Calls = () => [
   embed({ model: embedding, value: 'hi', maxRetries: 0 }),
   embedMany({ model: embedding, values: ['hi'], maxRetries: 0 }),
   generateImage({ model: image, prompt: 'a fox', maxRetries: 0 }),
-  experimental_generateSpeech({ model: speech, text: 'hi', maxRetries: 0 }),
-  experimental_transcribe({ model: transcription, audio: new Uint8Array(), maxRetries: 0 }),
+  generateSpeech({ model: speech, text: 'hi', maxRetries: 0 }),
+  transcribe({ model: transcription, audio: new Uint8Array(), maxRetries: 0 }),
   rerank({ model: reranking, documents: ['a'], query: 'q', maxRetries: 0 }),
   experimental_generateVideo({ model: videos, prompt: 'a fox', maxRetries: 0 }),
 ];

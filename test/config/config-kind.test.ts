@@ -1,4 +1,4 @@
-import { embedMany, experimental_transcribe as transcribe } from 'ai';
+import { embedMany, transcribe } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FallbackConfigError, fallbackFromConfig } from '../../src/config/index';
 import { canonicalAnswer, canonicalEmbedding, type FakeProvider, startFakeProvider } from '../../src/testing/index';

@@ -1,10 +1,5 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import {
-  embedMany,
-  generateImage,
-  experimental_generateSpeech as generateSpeech,
-  experimental_transcribe as transcribe,
-} from 'ai';
+import { embedMany, generateImage, generateSpeech, transcribe } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withFallback } from '../../src/index';
 import { type FakeProvider, startFakeProvider } from '../../src/testing/index';

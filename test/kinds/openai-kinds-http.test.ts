@@ -1,12 +1,5 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import {
-  embed,
-  embedMany,
-  generateImage,
-  experimental_generateSpeech as generateSpeech,
-  generateText,
-  experimental_transcribe as transcribe,
-} from 'ai';
+import { embed, embedMany, generateImage, generateSpeech, generateText, transcribe } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   FallbackExhaustedError,

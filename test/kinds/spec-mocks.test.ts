@@ -1,10 +1,5 @@
 import { APICallError, type Experimental_VideoModelV4 } from '@ai-sdk/provider';
-import {
-  embedMany,
-  experimental_generateVideo as generateVideo,
-  rerank,
-  experimental_transcribe as transcribe,
-} from 'ai';
+import { embedMany, experimental_generateVideo as generateVideo, rerank, transcribe } from 'ai';
 import { MockEmbeddingModelV4, MockRerankingModelV4, MockTranscriptionModelV4, MockVideoModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { type FallbackCallContext, FallbackExhaustedError, withFallback } from '../../src/index';
