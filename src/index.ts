@@ -4,6 +4,7 @@ export { FallbackEmptyResponseError } from './errors/empty-response-error';
 export { FallbackExhaustedError, type FallbackExhaustedReason } from './errors/fallback-exhausted-error';
 export { FallbackTimeoutError, type FallbackTimeoutKind } from './errors/fallback-timeout-error';
 export { redactSecrets } from './errors/redact';
+export { FallbackResultError } from './errors/result-error';
 export { getRetryAfterMs } from './errors/retry-after';
 export { type FallbackMiddlewareConfig, fallbackMiddleware } from './fallback-middleware';
 export type { HealthStore, HealthStoreSetOptions } from './health/health-store';
@@ -13,10 +14,13 @@ export type {
   FallbackBackoff,
   FallbackCallContext,
   FallbackCaughtError,
+  FallbackCheckContext,
+  FallbackCheckResult,
   FallbackCircuitBreaker,
   FallbackCircuitCloseEvent,
   FallbackCircuitOpenEvent,
   FallbackCircuitReason,
+  FallbackCommit,
   FallbackClassifyContext,
   FallbackConfig,
   FallbackEntry,
@@ -26,6 +30,7 @@ export type {
   FallbackLogger,
   FallbackMetadata,
   FallbackModel,
+  FallbackResult,
   FallbackRetryEvent,
   FallbackSkip,
   FallbackSuccessEvent,

@@ -1,7 +1,10 @@
 import { HeldFailure } from '../attempt/held-failure';
-import { FallbackEmptyResponseError } from '../errors/empty-response-error';
+import { type AnswerChecks, builtInRejection, judgeAnswer } from '../attempt/result-check';
+import type { AttemptScope } from '../attempt/scope';
 import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versions/adapter';
+import { jsonRequestOf } from '../versions/json-request';
 import type { ResultSpec } from '../versions/stream-spec';
+import { answerChecks, type CallChecks } from './answer-checks';
 import { newContext } from './context';
 import { fallbackMetadata, mergeMetadata, servingUsage } from './metadata';
 import type { Chain } from './options';
@@ -22,17 +25,22 @@ export async function generateThroughChain<
   PART,
   STREAM extends { stream: ReadableStream<PART> },
 >(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, chain: Chain, params: OPTIONS): Promise<RESULT> {
+  const context = newContext('generate');
+  const call: CallChecks = { options: chain.options, context, json: jsonRequestOf(params) };
   const served = await runChain({
     chain,
-    context: newContext('generate'),
+    context,
     signal: params.abortSignal,
     startedAt: Date.now(),
-    attempt: (entry, scope) => {
+    attempt: (entry, scope, attempt) => {
       scope.arm('request', entry.timeouts.requestMs);
       const answer = Promise.resolve(
         adapter.doGenerate(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
       );
-      return answer.then(checkerOf(adapter));
+      const checks = answerChecks(call, entry, attempt);
+      return checks === undefined
+        ? answer.then(checkerOf(adapter))
+        : answer.then(result => judged(adapter, result, checks, scope));
     },
   });
   served.scope.dispose();
@@ -60,14 +68,32 @@ function checkerOf<RESULT>(adapter: { result: ResultSpec<RESULT> }): (result: RE
   return checker;
 }
 
-/** A result with no output at all is a failure another entry may answer; held, so the last entry hands it on as it is. */
+/**
+ * A result a filter stopped, or with no output at all, is a failure another
+ * entry may answer; held, so the last entry hands it on as it is.
+ */
 function checked<RESULT>(adapter: { result: ResultSpec<RESULT> }, result: RESULT): RESULT {
-  if (adapter.result.hasOutput(result)) return result;
-  const finishReason = adapter.result.finishReasonOf(result);
-  throw new HeldFailure(
-    new FallbackEmptyResponseError({ finishReason }),
-    result,
-    undefined,
-    adapter.result.usageOf(result),
-  );
+  const spec = adapter.result;
+  const rejection = builtInRejection(spec.finishReasonOf(result), spec.hasOutput(result));
+  if (rejection === undefined) return result;
+  throw new HeldFailure(rejection, result, undefined, spec.usageOf(result));
+}
+
+/** {@link checked}, then the checks the call asked for (JSON, schema, `checkResult`). */
+async function judged<RESULT>(
+  adapter: { result: ResultSpec<RESULT> },
+  result: RESULT,
+  checks: AnswerChecks,
+  scope: AttemptScope,
+): Promise<RESULT> {
+  const spec = adapter.result;
+  checked(adapter, result);
+  const answer = {
+    finishReason: spec.finishReasonOf(result),
+    text: () => spec.textOf(result),
+    result: () => spec.resultOf(result),
+  };
+  const rejection = await judgeAnswer(answer, checks, scope);
+  if (rejection === undefined) return result;
+  throw new HeldFailure(rejection, result, undefined, spec.usageOf(result));
 }

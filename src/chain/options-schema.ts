@@ -8,6 +8,7 @@ import { FallbackErrorType } from '../types/error-type';
 import type { ChainModel } from '../versions/chain-model';
 import { DEFAULTS } from './defaults';
 import { expectedNumber, numberOption } from './number-option';
+import { resultCheckFields } from './result-check-schema';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 
 const ERROR_TYPES = Object.values(FallbackErrorType);
@@ -94,6 +95,7 @@ export const entrySchema = z.strictObject({
   maxRetries: count.optional(),
   settings: settingsSchema.optional(),
   timeouts: timeoutsSchema.omit({ totalMs: true }).optional(),
+  ...resultCheckFields,
 });
 
 export const configSchema = z.strictObject({
@@ -118,6 +120,7 @@ export const configSchema = z.strictObject({
   maxRetryAfterMs: ms.optional(),
   timeouts: timeoutsSchema.optional(),
   midStream: z.enum(['error', 'continue'], { error: "expected 'error' or 'continue'" }).optional(),
+  ...resultCheckFields,
   classifyError: fn.optional(),
   onRetry: fn.optional(),
   onFallback: fn.optional(),

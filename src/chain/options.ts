@@ -1,7 +1,15 @@
 import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { ResolvedCircuitBreaker } from '../health/circuit-breaker-defaults';
 import { memoryHealthStore } from '../health/memory-health-store';
-import type { FallbackConfig, FallbackEntry, FallbackEntryRef, FallbackEntrySettings, FallbackLogger } from '../types';
+import type {
+  FallbackCheckResult,
+  FallbackCommit,
+  FallbackConfig,
+  FallbackEntry,
+  FallbackEntryRef,
+  FallbackEntrySettings,
+  FallbackLogger,
+} from '../types';
 import type { FallbackErrorType } from '../types/error-type';
 import { definedOnly } from '../util/defined-only';
 import type { ChainModel } from '../versions/chain-model';
@@ -27,6 +35,9 @@ export interface ResolvedEntry<MODEL = ChainModel> extends FallbackEntryRef {
   maxRetries: number;
   settings: FallbackEntrySettings | undefined;
   timeouts: ResolvedTimeouts;
+  /** The entry's own check, else the chain's. */
+  checkResult: FallbackCheckResult | undefined;
+  commit: FallbackCommit;
 }
 
 /** The chain-level options with every default applied. */
@@ -43,6 +54,8 @@ export interface ResolvedOptions
   totalMs: number | false;
   timeouts: ResolvedTimeouts;
   midStream: 'error' | 'continue';
+  checkResult: FallbackCheckResult | undefined;
+  commit: FallbackCommit;
   /** The user's logger, each call guarded: a logger that throws never breaks a call. */
   logger: FallbackLogger;
   /** `false` when the breaker is off. */
@@ -70,6 +83,8 @@ export function resolveOptions(config: FallbackConfig | undefined, caller = 'wit
     totalMs: timeouts.totalMs,
     timeouts: { requestMs: timeouts.requestMs, firstChunkMs: timeouts.firstChunkMs, chunkIdleMs: timeouts.chunkIdleMs },
     midStream: options.midStream ?? DEFAULTS.midStream,
+    checkResult: options.checkResult,
+    commit: options.commit ?? DEFAULTS.commit,
     classifyError: options.classifyError,
     onRetry: options.onRetry,
     onFallback: options.onFallback,
@@ -137,6 +152,8 @@ export function resolveEntries(
       maxRetries: entry.maxRetries ?? options.maxRetriesPerModel,
       settings: entry.settings,
       timeouts: { ...options.timeouts, ...definedOnly(entry.timeouts) },
+      checkResult: entry.checkResult ?? options.checkResult,
+      commit: entry.commit ?? options.commit,
     };
   });
 }

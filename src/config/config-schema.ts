@@ -60,6 +60,7 @@ const entryShape = {
   catchErrors: errorTypeListSchema.optional(),
   maxRetries: entrySchema.shape.maxRetries,
   timeouts: entrySchema.shape.timeouts,
+  commit: entrySchema.shape.commit,
 };
 
 /** One configured model, keys in camelCase. Cross-field rules are checked here too. */
@@ -107,6 +108,7 @@ const rootShape = {
   maxRetryAfterMs: configSchema.shape.maxRetryAfterMs,
   timeouts: configSchema.shape.timeouts,
   midStream: configSchema.shape.midStream,
+  commit: configSchema.shape.commit,
   circuitBreaker: circuitBreakerSchema.optional(),
 };
 

@@ -95,6 +95,7 @@ export function resolveChainFromConfig(
         maxRetries: entry.maxRetries,
         settings: Object.keys(settings).length === 0 ? undefined : settings,
         timeouts: entry.timeouts,
+        commit: entry.commit,
       }) as FallbackEntry,
     );
   }
@@ -107,6 +108,8 @@ export function resolveChainFromConfig(
     maxRetryAfterMs: parsed.maxRetryAfterMs,
     timeouts: parsed.timeouts,
     midStream: parsed.midStream,
+    commit: parsed.commit,
+    checkResult: options.checkResult,
     circuitBreaker: circuitBreaker(parsed.circuitBreaker, options),
     classifyError: options.classifyError,
     onRetry: options.onRetry,

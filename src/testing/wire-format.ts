@@ -11,6 +11,12 @@ export interface WireContext {
   promptTokens: number;
   /** Unix seconds, as providers report `created` / `created_at`. */
   createdAt: number;
+  /**
+   * How the answer ends when not with a plain stop: `'content-filter'`, the
+   * provider's content filter stopped it (after `tokens`, maybe none);
+   * `'refusal'`, the text is the model's structured-output refusal.
+   */
+  ending?: 'content-filter' | 'refusal';
 }
 
 /**

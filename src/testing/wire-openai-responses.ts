@@ -6,7 +6,7 @@ export const openaiResponsesWire: WireFormat = {
   json(context) {
     return {
       ...responseObject(context, 'completed'),
-      output: [messageItem(context, 'completed')],
+      output: context.text === '' ? [] : [messageItem(context, 'completed')],
       usage: usage(context),
     };
   },
@@ -16,7 +16,8 @@ export const openaiResponsesWire: WireFormat = {
     let sequenceNumber = 0;
     const event = (type: string, fields: Record<string, unknown>) =>
       sseEvent(JSON.stringify({ type, sequence_number: sequenceNumber++, ...fields }), type);
-    const textPart = { type: 'output_text', annotations: [], logprobs: [], text: context.text };
+    const refusal = context.ending === 'refusal';
+    const textPart = contentPart(context, context.text);
     const location = { item_id: itemId, output_index: 0, content_index: 0 };
 
     return {
@@ -32,14 +33,19 @@ export const openaiResponsesWire: WireFormat = {
         }),
         event('response.content_part.added', {
           ...location,
-          part: { ...textPart, text: '' },
+          part: contentPart(context, ''),
         }),
       ],
 
-      token: delta => event('response.output_text.delta', { ...location, delta, logprobs: [] }),
+      token: delta =>
+        refusal
+          ? event('response.refusal.delta', { ...location, delta })
+          : event('response.output_text.delta', { ...location, delta, logprobs: [] }),
 
       closeOutput: () => [
-        event('response.output_text.done', { ...location, text: context.text, logprobs: [] }),
+        refusal
+          ? event('response.refusal.done', { ...location, refusal: context.text })
+          : event('response.output_text.done', { ...location, text: context.text, logprobs: [] }),
         event('response.content_part.done', { ...location, part: textPart }),
         event('response.output_item.done', {
           output_index: 0,
@@ -48,10 +54,10 @@ export const openaiResponsesWire: WireFormat = {
       ],
 
       complete: () => [
-        event('response.completed', {
+        event(context.ending === 'content-filter' ? 'response.incomplete' : 'response.completed', {
           response: {
             ...responseObject(context, 'completed'),
-            output: [messageItem(context, 'completed')],
+            output: context.text === '' ? [] : [messageItem(context, 'completed')],
             usage: usage(context),
           },
         }),
@@ -85,8 +91,15 @@ function messageItem(context: WireContext, status: 'in_progress' | 'completed') 
     type: 'message',
     status,
     role: 'assistant',
-    content: [{ type: 'output_text', annotations: [], logprobs: [], text: context.text }],
+    content: [contentPart(context, context.text)],
   };
+}
+
+/** A message's one content part: its text, or the model's refusal. */
+function contentPart(context: WireContext, text: string) {
+  return context.ending === 'refusal'
+    ? { type: 'refusal', refusal: text }
+    : { type: 'output_text', annotations: [], logprobs: [], text };
 }
 
 function responseObject(context: WireContext, status: 'in_progress' | 'completed') {
@@ -94,10 +107,11 @@ function responseObject(context: WireContext, status: 'in_progress' | 'completed
     id: `resp_fake${context.request.id}`,
     object: 'response',
     created_at: context.createdAt,
-    status,
+    status: status === 'completed' && context.ending === 'content-filter' ? 'incomplete' : status,
     background: false,
     error: null,
-    incomplete_details: null,
+    incomplete_details:
+      status === 'completed' && context.ending === 'content-filter' ? { reason: 'content_filter' } : null,
     instructions: null,
     max_output_tokens: null,
     model: context.request.model,

@@ -9,6 +9,7 @@ import type {
   FallbackSwitchEvent,
 } from './events';
 import type { HealthStore } from './health-store';
+import type { FallbackCheckResult, FallbackCommit } from './result-check';
 import type { FallbackClassifyContext } from './results';
 
 /** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
@@ -55,6 +56,10 @@ export interface FallbackEntry<MODEL = FallbackModel> {
   settings?: FallbackEntrySettings;
   /** Timeouts for this entry's attempts; override the chain's `timeouts`. */
   timeouts?: FallbackTimeouts;
+  /** This entry's own result check; replaces the chain's `checkResult` for its answers. */
+  checkResult?: FallbackCheckResult;
+  /** Where this entry's streams are judged; overrides the chain's `commit`. */
+  commit?: FallbackCommit;
 }
 
 /** Exponential backoff between retries on the same model; full jitter keeps concurrent callers apart. */
@@ -144,6 +149,14 @@ export interface FallbackConfig {
    * text (prefill), for text-only output.
    */
   midStream?: 'error' | 'continue';
+  /**
+   * Your own check of every successful answer (see docs/results.md): return an
+   * error type to treat the answer as a failure of that type. Runs after the
+   * built-in checks (content filter, empty answer, JSON, schema).
+   */
+  checkResult?: FallbackCheckResult;
+  /** Where a stream is judged: `'first-output'` (default) or `'finish'` (see {@link FallbackCommit}). */
+  commit?: FallbackCommit;
   /** The error mapper hook: return a type, or `undefined` for the built-in mapping. */
   classifyError?: (error: unknown, context: FallbackClassifyContext) => FallbackErrorType | undefined;
   onRetry?: (event: FallbackRetryEvent) => void;

@@ -1,3 +1,4 @@
+import { v1StreamResult } from './stream-result';
 import { knownUsage, NO_ERROR, type StreamSpec } from './stream-spec';
 import type { LanguageModelV1StreamPart } from './v1-types';
 
@@ -54,4 +55,5 @@ export const v1StreamSpec: StreamSpec<Part> = {
   // V1 text is one implicit block: nothing to track or rename.
   textBlockOf: () => undefined,
   withTextBlock: part => part,
+  resultOf: parts => v1StreamResult(parts, v1StreamSpec.usageOf),
 };

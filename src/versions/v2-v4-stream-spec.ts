@@ -1,5 +1,6 @@
 import type { LanguageModelV2StreamPart, LanguageModelV3StreamPart, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { FallbackUsage } from '../types';
+import { deltaStreamResult } from './stream-result';
 import { knownUsage, NO_ERROR, type StreamSpec } from './stream-spec';
 
 /** Stream parts of the specs that send text in `id`-ed blocks of `delta`s (V2, V3, V4). */
@@ -88,5 +89,6 @@ export function deltaStreamSpec<PART extends DeltaStreamPart>(finish: DeltaFinis
       }
     },
     withTextBlock: (part, id) => (part.type.startsWith('text-') && 'id' in part ? ({ ...part, id } as PART) : part),
+    resultOf: parts => deltaStreamResult(parts as unknown as Parameters<typeof deltaStreamResult>[0], finish),
   };
 }
