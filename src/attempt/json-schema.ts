@@ -36,7 +36,8 @@ export function loadValidatorModule(
   load: () => Promise<unknown> = () => import(/* webpackIgnore: true */ /* @vite-ignore */ PEER),
 ): Promise<ValidatorModule | undefined> {
   loading ??= load().then(
-    module => (typeof (module as Partial<ValidatorModule>).Validator === 'function' ? (module as ValidatorModule) : undefined),
+    module =>
+      typeof (module as Partial<ValidatorModule>).Validator === 'function' ? (module as ValidatorModule) : undefined,
     () => undefined,
   );
   return loading;

@@ -37,7 +37,9 @@ export function streamAttempt<
     scope.armIdle(entry.timeouts.chunkIdleMs);
     try {
       const judge =
-        call !== undefined && entry.commit === 'finish' ? judgeOf(adapter.stream, call, entry, attempt, scope) : undefined;
+        call !== undefined && entry.commit === 'finish'
+          ? judgeOf(adapter.stream, call, entry, attempt, scope)
+          : undefined;
       return { result, committed: await waitForCommit(result.stream, scope, adapter.stream, judge) };
     } catch (error) {
       // What the model sent is held with the stream's result, to be handed on if nobody takes over.

@@ -75,7 +75,8 @@ export const v1ResultSpec: ResultSpec<LanguageModelV1GenerateResult> = {
     const content: Content[] = [];
     if (result.text !== undefined) content.push({ type: 'text', text: result.text });
     if (typeof more.reasoning === 'string') content.push({ type: 'reasoning', text: more.reasoning });
-    else if (Array.isArray(more.reasoning)) for (const part of more.reasoning) content.push({ type: 'reasoning', ...part });
+    else if (Array.isArray(more.reasoning))
+      for (const part of more.reasoning) content.push({ type: 'reasoning', ...part });
     for (const [type, list] of [
       ['tool-call', more.toolCalls],
       ['file', more.files],

@@ -20,7 +20,9 @@ type SplitUsage = { inputTokens: { total?: number }; outputTokens: { total?: num
 
 /** The finish of V3 and V4: `{ unified, raw }` reasons, usage split by token kind. */
 export const UNIFIED_FINISH = {
-  reason: (reason: { unified: string } | undefined) => reason?.unified,
+  // Anthropic's `refusal` stop reason is a refusal whatever a provider package maps it to.
+  reason: (reason: { unified: string; raw?: string } | undefined) =>
+    reason?.raw === 'refusal' ? 'content-filter' : reason?.unified,
   usage: (usage: SplitUsage | undefined) => knownUsage(usage?.inputTokens?.total, usage?.outputTokens?.total),
   errorReason: { unified: 'error' as const, raw: undefined },
   unknownUsage: {

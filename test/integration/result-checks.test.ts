@@ -126,16 +126,38 @@ describe('invalid output: the call asked for JSON', () => {
     expect(fake.requestsFor('cheap')).toHaveLength(1);
   });
 
-  it('on the last entry the answer is handed back as it is, the failed check listed in caught', async () => {
-    fake.setScript({ only: 'json:{"name":"Ada"}' });
-    const chain = withFallback([openai().chat('only')], FAST);
-    const result = await generateText({ model: chain, prompt: 'Who?', maxRetries: 0, output: Output.json() });
+  it.each(OPERATIONS)(
+    '%s: on the last entry a rejected answer is handed back as it is, the failed check in caught',
+    async operation => {
+      fake.setScript({ only: { text: "Sorry, I can't help with that." } });
+      const bare = await call(openai().chat('only'), operation);
+      const chain = withFallback([openai().chat('only')], {
+        ...FAST,
+        commit: 'finish',
+        checkResult: () => 'invalid-output',
+      });
+      const outcome = await call(chain, operation);
 
-    expect(result.output).toEqual({ name: 'Ada' });
-    const bare = await generateText({ model: openai().chat('only'), prompt: 'Who?', maxRetries: 0 });
-    expect(result.text).toBe(bare.text);
-    const fallback = result.providerMetadata?.fallback as unknown as FallbackMetadata;
-    expect(fallback.caught).toEqual([]);
+      expect(outcome.thrown).toBeUndefined();
+      expect({ text: outcome.text, finishReason: outcome.finishReason, errors: outcome.errors }).toEqual({
+        text: bare.text,
+        finishReason: bare.finishReason,
+        errors: bare.errors,
+      });
+      expect(outcome.fallback?.caught.map(caught => caught.type)).toEqual(['invalid-output']);
+    },
+  );
+
+  it('generateObject on the last entry: the SDK reports the invalid object as it does for the bare model', async () => {
+    fake.setScript({ only: 'json:{"name":"Ada"}' });
+    const ask = (model: Parameters<typeof generateObject>[0]['model']) =>
+      generateObject({ model, schema: person, prompt: 'Who?', maxRetries: 0 }).then(
+        () => 'resolved',
+        (error: Error) => `${error.name}: ${error.message}`,
+      );
+    const bare = await ask(openai().chat('only'));
+    expect(bare).toMatch(/^AI_NoObjectGeneratedError/);
+    expect(await ask(withFallback([openai().chat('only')], FAST))).toBe(bare);
   });
 });
 
@@ -186,7 +208,7 @@ describe("commit: 'finish'", () => {
 describe('checkResult', () => {
   const refusing = (text: string) => (text.includes("I can't help") ? ('invalid-output' as const) : undefined);
 
-  it.each(OPERATIONS)("%s: an answer the check rejects moves to the fallback", async operation => {
+  it.each(OPERATIONS)('%s: an answer the check rejects moves to the fallback', async operation => {
     fake.setScript({ primary: { text: "Sorry, I can't help with that." } });
     const seen: unknown[] = [];
     const chain = withFallback([openai().chat('primary'), openai().chat('backup')], {
