@@ -65,12 +65,18 @@ export function v1StreamResult(
   for (const part of parts) {
     switch (part.type) {
       case 'text-delta':
-        if (text === undefined) content.push((text = { type: 'text', text: '' }));
+        if (text === undefined) {
+          text = { type: 'text', text: '' };
+          content.push(text);
+        }
         text.text += part.textDelta;
         result.text += part.textDelta;
         break;
       case 'reasoning':
-        if (reasoning === undefined) content.push((reasoning = { type: 'reasoning', text: '' }));
+        if (reasoning === undefined) {
+          reasoning = { type: 'reasoning', text: '' };
+          content.push(reasoning);
+        }
         reasoning.text += part.textDelta;
         break;
       case 'tool-call':

@@ -39,7 +39,7 @@ describe('content filter: Azure answers 200 with finish reason content_filter', 
     expect(outcome.fallback?.servedBy).toMatchObject({ index: 1, modelId: 'gpt-4o-mini' });
     expect(outcome.fallback?.caught).toHaveLength(1);
     expect(outcome.fallback?.caught[0]).toMatchObject({ type: 'content-filter', modelId: 'filtered' });
-    expect(outcome.fallback?.caught[0]!.message).toContain('finish reason content-filter');
+    expect(outcome.fallback?.caught[0]?.message).toContain('finish reason content-filter');
     expect(fake.requestsFor('filtered')).toHaveLength(1);
   });
 
