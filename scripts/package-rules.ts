@@ -34,6 +34,12 @@ export const SUBPATH_SOURCES = ['src/config/', 'src/health/redis/', 'src/testing
 /** The packages the core may import: its required peers (zod is already a peer of `ai`), plus Node built-ins. */
 export const CORE_PEERS = ['ai', '@ai-sdk/provider', 'zod'] as const;
 
+/**
+ * Optional peers the core may load, lazily and only when a call needs them:
+ * `@cfworker/json-schema` validates a call's JSON Schema (docs/results.md).
+ */
+export const OPTIONAL_CORE_PEERS = ['@cfworker/json-schema'] as const;
+
 /** True when `specifier` is `name` or one of its subpaths (`zod/v4` is `zod`). */
 export function isPackage(specifier: string, name: string): boolean {
   return specifier === name || specifier.startsWith(`${name}/`);

@@ -99,11 +99,13 @@ export async function judgeAnswer(
   });
 }
 
-/** `'invalid JSON at position 17'`, from the engine's message where it gives a position. */
+/** `'invalid JSON at position 17'`, from the engine's message where it gives a position; never the text itself. */
 export function jsonSyntaxReason(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : '';
   const position = /at position (\d+)/.exec(message)?.[1];
   if (position !== undefined) return `invalid JSON at position ${position}`;
   if (/end of (?:JSON )?input|Unterminated/i.test(message)) return `invalid JSON at position ${text.length}`;
-  return 'invalid JSON';
+  // V8 names the token it stopped at, without its position.
+  const token = /^Unexpected token '(.{1,4}?)'/.exec(message)?.[1];
+  return token === undefined ? 'invalid JSON' : `invalid JSON: unexpected token '${token}'`;
 }
