@@ -43,7 +43,8 @@ describe('JSON checks without @cfworker/json-schema', () => {
     });
     const ask = async () => {
       const result = await generateText({ model: chain, prompt: 'Who?', output: Output.object({ schema }) });
-      return [result.output, (result.providerMetadata?.fallback as { attempts: number }).attempts];
+      const fallback = result.providerMetadata?.fallback as { attempts: number } | undefined;
+      return [result.output, fallback?.attempts];
     };
 
     // The schema check is skipped: the primary's answer stands (a `jsonSchema` without a validator
