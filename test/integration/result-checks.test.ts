@@ -205,6 +205,58 @@ describe("commit: 'finish'", () => {
   });
 });
 
+describe("commit: 'finish' and the clocks", () => {
+  it('firstChunkMs bounds the wait for the first output, not for the whole held answer', async () => {
+    fake.setScript({ primary: { stallAfterTokens: 2, forMs: 300 } });
+    const chain = withFallback([openai().chat('primary'), openai().chat('backup')], {
+      ...FAST,
+      commit: 'finish',
+      timeouts: { firstChunkMs: 150 },
+    });
+    const outcome = await call(chain, 'stream');
+
+    expect(outcome.text).toBe(canonicalAnswer('primary'));
+    expect(outcome.fallback?.caught).toEqual([]);
+  });
+
+  it('an error after output falls back invisibly: it came before the commit point', async () => {
+    fake.setScript({ primary: { errorAfterTokens: 5 } });
+    const chain = withFallback([openai().chat('primary'), openai().chat('backup')], {
+      ...FAST,
+      maxRetriesPerModel: 0,
+      commit: 'finish',
+    });
+    const outcome = await call(chain, 'stream');
+
+    expect([outcome.text, outcome.errors, outcome.finishReason]).toEqual([canonicalAnswer('backup'), [], 'stop']);
+    expect(outcome.fallback?.caught.map(caught => caught.type)).toEqual(['provider-unavailable']);
+  });
+
+  it.each(OPERATIONS)("%s: a checkResult that never answers is ended by the attempt's clocks", async operation => {
+    let aborted = false;
+    const chain = withFallback(
+      [{ model: openai().chat('primary'), timeouts: { requestMs: 150, chunkIdleMs: 150 } }, openai().chat('backup')],
+      {
+        ...FAST,
+        commit: 'finish',
+        checkResult: (_, context) =>
+          context.modelId === 'backup'
+            ? undefined
+            : new Promise(() => {
+                context.abortSignal.addEventListener('abort', () => {
+                  aborted = true;
+                });
+              }),
+      },
+    );
+    const outcome = await call(chain, operation);
+
+    expect(outcome.text).toBe(canonicalAnswer('backup'));
+    expect(outcome.fallback?.caught.map(caught => caught.type)).toEqual(['timeout']);
+    expect(aborted).toBe(true);
+  });
+});
+
 describe('checkResult', () => {
   const refusing = (text: string) => (text.includes("I can't help") ? ('invalid-output' as const) : undefined);
 
