@@ -4,7 +4,7 @@ import type { AttemptScope } from '../attempt/scope';
 import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versions/adapter';
 import { jsonRequestOf } from '../versions/json-request';
 import type { ResultSpec } from '../versions/stream-spec';
-import { answerChecks, type CallChecks } from './answer-checks';
+import { answerChecks, callChecks } from './answer-checks';
 import { newContext } from './context';
 import { fallbackMetadata, mergeMetadata, servingUsage } from './metadata';
 import type { Chain } from './options';
@@ -26,7 +26,7 @@ export async function generateThroughChain<
   STREAM extends { stream: ReadableStream<PART> },
 >(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, chain: Chain, params: OPTIONS): Promise<RESULT> {
   const context = newContext('generate');
-  const call: CallChecks = { options: chain.options, context, json: jsonRequestOf(params) };
+  const call = callChecks(chain, context, jsonRequestOf(params));
   const served = await runChain({
     chain,
     context,

@@ -2,6 +2,7 @@ import type { FinishMetadata } from '../attempt/continuation';
 import { forwardCommitted } from '../attempt/forward';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
 import { jsonRequestOf } from '../versions/json-request';
+import { callChecks } from './answer-checks';
 import { newContext } from './context';
 import { continueWith } from './continue';
 import type { Adapter } from './generate';
@@ -31,7 +32,7 @@ export async function streamThroughChain<
     context,
     signal: params.abortSignal,
     startedAt,
-    attempt: streamAttempt(adapter, params, { options: chain.options, context, json: jsonRequestOf(params) }),
+    attempt: streamAttempt(adapter, params, callChecks(chain, context, jsonRequestOf(params))),
   });
   const { value, entry, scope, passThrough } = served;
   const { head } = value.committed;
