@@ -14,8 +14,11 @@ export interface Continuation<PART> {
 /** What became of an attempt to continue a failed stream. */
 export type ContinuationOutcome<PART> =
   | { continuation: Continuation<PART> }
-  /** No model continued: the original failure surfaces as this error. */
-  | { error: unknown }
+  /**
+   * No model continued: the original failure surfaces as this error. `metadata`, when continuation
+   * requests were sent, replaces the finish's additions so that they count.
+   */
+  | { error: unknown; metadata?: FinishMetadata<PART> }
   /** The caller aborted meanwhile: error the stream with this reason. */
   | { abort: unknown };
 

@@ -130,6 +130,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       }
       // Nobody continued: the original failure surfaces, with why as its cause.
       error = outcome.error;
+      if (outcome.metadata !== undefined) metadata = outcome.metadata;
       if (kind === 'part') {
         watch();
         emit(spec.withError(part!, error));
