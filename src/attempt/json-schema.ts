@@ -71,11 +71,14 @@ export async function schemaIssue(schema: unknown, value: unknown): Promise<stri
 }
 
 function draftOf(schema: { $schema?: unknown }): '4' | '7' | '2019-09' | '2020-12' {
-  const uri = typeof schema.$schema === 'string' ? schema.$schema : '';
-  if (uri.includes('draft-04')) return '4';
-  if (uri.includes('draft-07') || uri.includes('draft-06')) return '7';
-  if (uri.includes('2019-09')) return '2019-09';
-  return '2020-12';
+  const uri = String(schema.$schema);
+  return uri.includes('draft-04')
+    ? '4'
+    : /draft-0[67]/.test(uri)
+      ? '7'
+      : uri.includes('2019-09')
+        ? '2019-09'
+        : '2020-12';
 }
 
 /** One validator error in the words of a JSON pointer and what it must be. */

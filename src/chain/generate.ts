@@ -74,26 +74,26 @@ function checkerOf<RESULT>(adapter: { result: ResultSpec<RESULT> }): (result: RE
  */
 function checked<RESULT>(adapter: { result: ResultSpec<RESULT> }, result: RESULT): RESULT {
   const spec = adapter.result;
-  const rejection = builtInRejection(spec.finishReasonOf(result), spec.hasOutput(result));
-  if (rejection === undefined) return result;
-  throw new HeldFailure(rejection, result, undefined, spec.usageOf(result));
+  return heldIf(spec, result, builtInRejection(spec.finishReasonOf(result), spec.hasOutput(result)));
 }
 
 /** {@link checked}, then the checks the call asked for (JSON, schema, `checkResult`). */
 async function judged<RESULT>(
-  adapter: { result: ResultSpec<RESULT> },
+  { result: spec }: { result: ResultSpec<RESULT> },
   result: RESULT,
   checks: AnswerChecks,
   scope: AttemptScope,
 ): Promise<RESULT> {
-  const spec = adapter.result;
-  checked(adapter, result);
-  const answer = {
-    finishReason: spec.finishReasonOf(result),
-    text: () => spec.textOf(result),
-    result: () => spec.resultOf(result),
-  };
-  const rejection = await judgeAnswer(answer, checks, scope);
+  const finishReason = spec.finishReasonOf(result);
+  const answer = { finishReason, text: () => spec.textOf(result), result: () => spec.resultOf(result) };
+  return heldIf(
+    spec,
+    result,
+    builtInRejection(finishReason, spec.hasOutput(result)) ?? (await judgeAnswer(answer, checks, scope)),
+  );
+}
+
+function heldIf<RESULT>(spec: ResultSpec<RESULT>, result: RESULT, rejection: Error | undefined): RESULT {
   if (rejection === undefined) return result;
   throw new HeldFailure(rejection, result, undefined, spec.usageOf(result));
 }

@@ -72,16 +72,14 @@ export const v1ResultSpec: ResultSpec<LanguageModelV1GenerateResult> = {
   textOf: result => result.text,
   resultOf(result) {
     const more = result as V1Result;
-    const content: Content[] = [];
-    if (result.text !== undefined) content.push({ type: 'text', text: result.text });
-    if (typeof more.reasoning === 'string') content.push({ type: 'reasoning', text: more.reasoning });
-    else if (Array.isArray(more.reasoning))
-      for (const part of more.reasoning) content.push({ type: 'reasoning', ...part });
-    for (const [type, list] of [
-      ['tool-call', more.toolCalls],
-      ['file', more.files],
-      ['source', more.sources],
-    ] as const) {
+    const content: Content[] = result.text === undefined ? [] : [{ type: 'text', text: result.text }];
+    const reasoning = typeof more.reasoning === 'string' ? [{ text: more.reasoning }] : more.reasoning;
+    for (const [type, list] of Object.entries({
+      reasoning,
+      'tool-call': more.toolCalls,
+      file: more.files,
+      source: more.sources,
+    })) {
       if (Array.isArray(list)) for (const item of list) content.push({ ...item, type });
     }
     return {

@@ -1,6 +1,6 @@
 import type { LanguageModelV2StreamPart, LanguageModelV3StreamPart, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { FallbackUsage } from '../types';
-import { deltaStreamResult } from './stream-result';
+import { type AnswerPiece, streamResult } from './stream-result';
 import { knownUsage, NO_ERROR, type StreamSpec } from './stream-spec';
 
 /** Stream parts of the specs that send text in `id`-ed blocks of `delta`s (V2, V3, V4). */
@@ -91,6 +91,28 @@ export function deltaStreamSpec<PART extends DeltaStreamPart>(finish: DeltaFinis
       }
     },
     withTextBlock: (part, id) => (part.type.startsWith('text-') && 'id' in part ? ({ ...part, id } as PART) : part),
-    resultOf: parts => deltaStreamResult(parts as unknown as Parameters<typeof deltaStreamResult>[0], finish),
+    resultOf: parts =>
+      streamResult(parts, (part): AnswerPiece => {
+        switch (part.type) {
+          case 'text-delta':
+            return { text: part.delta };
+          case 'reasoning-delta':
+            return { reasoning: part.delta };
+          case 'tool-call':
+          case 'tool-result':
+          case 'file':
+          case 'reasoning-file':
+          case 'source':
+            return { content: part };
+          case 'finish':
+            return {
+              finishReason: finish.reason(part.finishReason),
+              usage: finish.usage(part.usage),
+              providerMetadata: part.providerMetadata,
+            };
+          default:
+            return undefined;
+        }
+      }),
   };
 }
