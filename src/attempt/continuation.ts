@@ -1,3 +1,4 @@
+import type { PartTag } from '../versions/part-tag';
 import type { CommittedStream } from './commit';
 import type { AttemptScope } from './scope';
 
@@ -9,6 +10,8 @@ export interface Continuation<PART> {
   committed: CommittedStream<PART>;
   scope: AttemptScope;
   metadata: FinishMetadata<PART>;
+  /** The continuing entry's tag, for the parts it sends. */
+  tag: PartTag;
 }
 
 /** What became of an attempt to continue a failed stream. */

@@ -178,6 +178,7 @@ export function continueWith<
             scope: run.scope,
             metadata: (finish: PART | undefined) =>
               withUsage(metadata, finish === undefined ? undefined : adapter.stream.usageOf(finish)),
+            tag: { producedBy: run.entry.id },
           },
         };
       } catch (rejection) {

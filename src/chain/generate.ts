@@ -5,7 +5,9 @@ import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versio
 import { jsonRequestOf } from '../versions/json-request';
 import type { ResultSpec } from '../versions/stream-spec';
 import { answerChecks, callChecks } from './answer-checks';
+import { planCall } from './call-chain';
 import { newContext } from './context';
+import { promptFor } from './entry-prompt';
 import { fallbackMetadata, mergeMetadata, servingUsage } from './metadata';
 import type { Chain } from './options';
 import { runChain } from './run';
@@ -25,6 +27,11 @@ export async function generateThroughChain<
   PART,
   STREAM extends { stream: ReadableStream<PART> },
 >(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, chain: Chain, params: OPTIONS): Promise<RESULT> {
+  const plan = planCall(adapter, chain, params);
+  if (plan !== undefined) {
+    if (plan.alone !== undefined) return adapter.doGenerate(plan.alone.model, plan.params);
+    return generateThroughChain(adapter, plan.chain, plan.params);
+  }
   const context = newContext('generate');
   const call = callChecks(chain, context, jsonRequestOf(params));
   const served = await runChain({
@@ -35,7 +42,10 @@ export async function generateThroughChain<
     attempt: (entry, scope, attempt) => {
       scope.arm('request', entry.timeouts.requestMs);
       const answer = Promise.resolve(
-        adapter.doGenerate(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
+        adapter.doGenerate(
+          entry.model,
+          adapter.callOptions(promptFor(adapter, entry, params), entry.settings, scope.signal),
+        ),
       );
       const checks = answerChecks(call, entry, attempt);
       return checks === undefined
@@ -44,7 +54,8 @@ export async function generateThroughChain<
     },
   });
   served.scope.dispose();
-  const { value: result, entry } = served;
+  const { entry } = served;
+  const result = adapter.result.withTags(served.value, { producedBy: entry.id });
   const response = result.response;
   return {
     ...result,

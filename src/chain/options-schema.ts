@@ -8,6 +8,7 @@ import { FallbackErrorType } from '../types/error-type';
 import type { ChainModel } from '../versions/chain-model';
 import { DEFAULTS } from './defaults';
 import { expectedNumber, numberOption } from './number-option';
+import { preparePromptSchema } from './prepare-prompt-schema';
 import { resultCheckFields } from './result-check-schema';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 
@@ -96,6 +97,7 @@ export const entrySchema = z.strictObject({
   settings: settingsSchema.optional(),
   timeouts: timeoutsSchema.omit({ totalMs: true }).optional(),
   ...resultCheckFields,
+  preparePrompt: preparePromptSchema.optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -176,9 +178,9 @@ export function parseEntries(
   });
 }
 
-type Issue = { path: PropertyKey[]; message: string };
+export type Issue = { path: PropertyKey[]; message: string };
 
-function fail(prefix: string, issues: readonly Issue[], root: string): never {
+export function fail(prefix: string, issues: readonly Issue[], root: string): never {
   const message =
     issues.length === 1 && issues[0]!.path.length === 0
       ? `${prefix}: ${root}: ${issues[0]!.message}`
@@ -189,7 +191,7 @@ function fail(prefix: string, issues: readonly Issue[], root: string): never {
 }
 
 /** Unknown keys become one issue each, with the closest known key of that object. */
-function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
+export function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
   return issues.flatMap(issue => {
     const path = issue.path as PropertyKey[];
     if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }];

@@ -9,6 +9,7 @@ import type {
   FallbackEntryRef,
   FallbackEntrySettings,
   FallbackLogger,
+  FallbackPreparePrompt,
 } from '../types';
 import type { FallbackErrorType } from '../types/error-type';
 import { definedOnly } from '../util/defined-only';
@@ -38,6 +39,8 @@ export interface ResolvedEntry<MODEL = ChainModel> extends FallbackEntryRef {
   /** The entry's own check, else the chain's. */
   checkResult: FallbackCheckResult | undefined;
   commit: FallbackCommit;
+  /** How a history is prepared for this entry; absent is the default (`DEFAULTS.preparePrompt`). */
+  preparePrompt?: boolean | FallbackPreparePrompt;
 }
 
 /** The chain-level options with every default applied. */
@@ -154,6 +157,7 @@ export function resolveEntries(
       timeouts: { ...options.timeouts, ...definedOnly(entry.timeouts) },
       checkResult: entry.checkResult ?? options.checkResult,
       commit: entry.commit ?? options.commit,
+      preparePrompt: entry.preparePrompt ?? DEFAULTS.preparePrompt,
     };
   });
 }

@@ -1,3 +1,4 @@
+import type { FakeReasoningItem } from './fake-items';
 import type { FakeRequest } from './fake-request';
 
 /** What a wire format needs to know to render one answer. */
@@ -17,6 +18,8 @@ export interface WireContext {
    * `'refusal'`, the text is the model's structured-output refusal.
    */
   ending?: 'content-filter' | 'refusal';
+  /** Responses API: the reasoning item that comes before the answer, if any. */
+  reasoning?: FakeReasoningItem | undefined;
 }
 
 /**

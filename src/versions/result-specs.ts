@@ -1,4 +1,5 @@
 import type { FallbackResult, FallbackUsage } from '../types';
+import { withPartTags } from './part-tag';
 import { knownUsage, type ResultSpec } from './stream-spec';
 import type { LanguageModelV1GenerateResult } from './v1-types';
 
@@ -50,6 +51,10 @@ export function deltaResultSpec<
       usage: usageOf(result),
       providerMetadata: result.providerMetadata,
     }),
+    withTags(result, tag) {
+      const content = withPartTags(result.content, tag);
+      return content === result.content ? result : { ...result, content };
+    },
   };
 }
 
@@ -90,6 +95,8 @@ export const v1ResultSpec: ResultSpec<LanguageModelV1GenerateResult> = {
       providerMetadata: more.providerMetadata as Record<string, unknown> | undefined,
     };
   },
+  // V1 results have no provider metadata per part: nothing to tag.
+  withTags: result => result,
 };
 
 function v1Usage(result: LanguageModelV1GenerateResult): FallbackUsage | undefined {

@@ -1,5 +1,6 @@
 import type { LanguageModelV2StreamPart, LanguageModelV3StreamPart, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { FallbackUsage } from '../types';
+import { withPartTag } from './part-tag';
 import { type AnswerPiece, streamResult } from './stream-result';
 import { knownUsage, NO_ERROR, type StreamSpec } from './stream-spec';
 
@@ -64,6 +65,7 @@ export function deltaStreamSpec<PART extends DeltaStreamPart>(finish: DeltaFinis
       if (part.type !== 'finish') return part;
       return { ...part, providerMetadata: { ...part.providerMetadata, ...metadata } } as PART;
     },
+    withTag: withPartTag,
     withError: (part, error) => (part.type === 'error' ? ({ ...part, error } as PART) : part),
     leadsStream: part => part.type === 'stream-start',
     namesModel: part => part.type === 'response-metadata' && part.modelId !== undefined,
