@@ -5,6 +5,7 @@ export { FallbackExhaustedError, type FallbackExhaustedReason } from './errors/f
 export { FallbackTimeoutError, type FallbackTimeoutKind } from './errors/fallback-timeout-error';
 export { FallbackMixedDimensionsError } from './errors/mixed-dimensions-error';
 export { redactSecrets } from './errors/redact';
+export { FallbackResultError } from './errors/result-error';
 export { getRetryAfterMs } from './errors/retry-after';
 export { type FallbackMiddlewareConfig, fallbackMiddleware } from './fallback-middleware';
 export type { HealthStore, HealthStoreSetOptions } from './health/health-store';
@@ -15,11 +16,14 @@ export type {
   FallbackCallContext,
   FallbackCallOptions,
   FallbackCaughtError,
+  FallbackCheckContext,
+  FallbackCheckResult,
   FallbackCircuitBreaker,
   FallbackCircuitCloseEvent,
   FallbackCircuitOpenEvent,
   FallbackCircuitReason,
   FallbackClassifyContext,
+  FallbackCommit,
   FallbackConfig,
   FallbackEmbeddingSettings,
   FallbackEntry,
@@ -38,6 +42,7 @@ export type {
   FallbackPrompt,
   FallbackPromptContext,
   FallbackRerankingSettings,
+  FallbackResult,
   FallbackRetryEvent,
   FallbackSkip,
   FallbackSpeechSettings,

@@ -27,6 +27,8 @@ import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType, REQUEST_ERROR_TYPES } f
  *   is treated as down rather than slowing calls.
  * - `allowMixedDimensions: false`: embedding vectors of two sizes cannot
  *   share an index, so a fallback that changes the size is refused.
+ * - `commit: 'first-output'`: holding a whole answer back costs its time to
+ *   first token; only a call that needs the whole answer judged asks for it.
  * - `preparePrompt: true` (an entry's field): references another entry issued
  *   are refused by every provider, so nothing is lost by removing them.
  */
@@ -42,6 +44,7 @@ export const DEFAULTS = {
   timeouts: { requestMs: 600_000, firstChunkMs: 300_000, chunkIdleMs: 300_000, totalMs: 1_200_000 },
   midStream: 'error',
   allowMixedDimensions: false,
+  commit: 'first-output',
   preparePrompt: true,
   circuitBreaker: { failureThreshold: 3, cooldownMs: 30_000, maxCooldownMs: 300_000, storeTimeoutMs: 100 },
 } as const;

@@ -1,7 +1,7 @@
 import type { FallbackConfig } from '../types';
 import type { DetectedKind } from '../versions/kinds/model-kind';
 import { kindChainVersion, specOfKind } from '../versions/kinds/specs';
-import { parseKindEntries, refuseStreamOptions, resolveKindEntries } from './kind-entries';
+import { parseKindEntries, refuseLanguageOptions, resolveKindEntries } from './kind-entries';
 import { createKindModel } from './kind-model';
 import { createChain, type ResolvedOptions } from './options';
 
@@ -18,7 +18,7 @@ export function kindChainModel(
   kind: Exclude<DetectedKind, 'language'>,
   where: { caller: string; root: string },
 ): unknown {
-  refuseStreamOptions(config, kind, where.caller);
+  refuseLanguageOptions(config, kind, where.caller);
   const { spec, specOf } = specOfKind(kind);
   const parsed = parseKindEntries(models, kind, where);
   const version = kindChainVersion(parsed.map(entry => entry.model as { specificationVersion: string }));

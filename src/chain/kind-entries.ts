@@ -22,13 +22,13 @@ const modelSchema = z.custom<object>(
 const schemas = new Map<Kind, z.ZodType>();
 
 /**
- * An entry of `kind`: the language entry's fields but `preparePrompt` (there is no conversation),
- * the kind's settings, and one clock (these calls do not stream).
+ * An entry of `kind`: the language entry's fields but those about answers and conversations
+ * (`checkResult`, `commit`, `preparePrompt`), the kind's settings, and one clock (these calls do not stream).
  */
 function entrySchemaOf(kind: Kind): z.ZodType {
   let schema = schemas.get(kind);
   if (schema === undefined) {
-    schema = entrySchema.omit({ preparePrompt: true }).extend({
+    schema = entrySchema.omit({ preparePrompt: true, checkResult: true, commit: true }).extend({
       model: modelSchema,
       settings: KIND_SETTINGS[kind].optional(),
       timeouts: timeoutsSchema.pick({ requestMs: true }).optional(),
@@ -70,8 +70,11 @@ function unknownKey(schema: z.ZodType, path: readonly PropertyKey[], key: string
     : `unknown option; expected one of ${known.map(name => `'${name}'`).join(', ')}`;
 }
 
-/** Options of the chain that only streams have: refused for the other kinds rather than silently ignored. */
-export function refuseStreamOptions(config: FallbackConfig | undefined, kind: Kind, caller: string): void {
+/**
+ * Options of the chain that only language models' streams and answers have: refused for the
+ * other kinds rather than silently ignored.
+ */
+export function refuseLanguageOptions(config: FallbackConfig | undefined, kind: Kind, caller: string): void {
   const issues: Issue[] = [];
   const what = kind === 'audio' ? 'speech and transcription' : kind;
   for (const clock of ['firstChunkMs', 'chunkIdleMs'] as const) {
@@ -84,6 +87,11 @@ export function refuseStreamOptions(config: FallbackConfig | undefined, kind: Ki
   }
   if (config?.midStream !== undefined) {
     issues.push({ path: ['midStream'], message: `applies to streams: ${what} calls do not stream` });
+  }
+  for (const option of ['checkResult', 'commit'] as const) {
+    if (config?.[option] !== undefined) {
+      issues.push({ path: [option], message: `applies to language models' answers, not to ${what} results` });
+    }
   }
   if (issues.length > 0) fail(`${caller}: invalid config`, issues, 'config');
 }
@@ -129,6 +137,8 @@ export function resolveKindEntries(
     model: models[position]!,
     catchErrors: entry.catchErrors ?? DEFAULTS.catchErrors,
     maxRetries: entry.maxRetries ?? options.maxRetriesPerModel,
+    checkResult: undefined,
+    commit: DEFAULTS.commit,
     settings: entry.settings as FallbackKindSettings | undefined,
     timeouts: {
       ...options.timeouts,

@@ -37,8 +37,8 @@ export interface CallInput<T, ENTRY = ResolvedEntry> {
   signal: AbortSignal | undefined;
   /** When the call started; the total budget counts from here. */
   startedAt: number;
-  /** One attempt on one entry. It must honour `scope.signal`. */
-  attempt: (entry: ENTRY, scope: AttemptScope) => Promise<T>;
+  /** One attempt on one entry (`attempt`: its number on that entry). It must honour `scope.signal`. */
+  attempt: (entry: ENTRY, scope: AttemptScope, attempt: number) => Promise<T>;
 }
 
 const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
@@ -105,7 +105,7 @@ export async function runChain<T, ENTRY extends AnyEntry = ResolvedEntry>(
     let thrown: unknown;
     let held: HeldFailure<T> | undefined;
     try {
-      value = await scope.race(input.attempt(entry, scope));
+      value = await scope.race(input.attempt(entry, scope, attempt));
       scope.disarm('request');
       scope.disarm('first-chunk');
       const recorded = health.succeeded(call, entry, gate);

@@ -61,6 +61,7 @@ const entryShape = {
   catchErrors: errorTypeListSchema.optional(),
   maxRetries: entrySchema.shape.maxRetries,
   timeouts: entrySchema.shape.timeouts,
+  commit: entrySchema.shape.commit,
 };
 
 /** One configured model, keys in camelCase. Cross-field rules are checked here too. */
@@ -108,6 +109,7 @@ const rootShape = {
   maxRetryAfterMs: configSchema.shape.maxRetryAfterMs,
   timeouts: configSchema.shape.timeouts,
   midStream: configSchema.shape.midStream,
+  commit: configSchema.shape.commit,
   circuitBreaker: circuitBreakerSchema.optional(),
   kind: kindOptionsShape.kind,
   allowMixedDimensions: kindOptionsShape.allowMixedDimensions,

@@ -102,6 +102,7 @@ export function resolveChainFromConfig(
         maxRetries: entry.maxRetries,
         settings: Object.keys(settings).length === 0 ? undefined : settings,
         timeouts: entry.timeouts,
+        commit: entry.commit,
       }) as FallbackEntry,
     );
   }
@@ -114,6 +115,8 @@ export function resolveChainFromConfig(
     maxRetryAfterMs: parsed.maxRetryAfterMs,
     timeouts: parsed.timeouts,
     midStream: parsed.midStream,
+    commit: parsed.commit,
+    checkResult: options.checkResult,
     circuitBreaker: circuitBreaker(parsed.circuitBreaker, options),
     kind: parsed.kind,
     allowMixedDimensions: parsed.allowMixedDimensions,

@@ -4,4 +4,5 @@ export * from './error-type';
 export type * from './events';
 export type * from './health-store';
 export type * from './kinds';
+export type * from './result-check';
 export type * from './results';
