@@ -96,6 +96,11 @@ describe('settings of each kind are validated at construction, naming the field'
       'config.midStream: applies to streams: speech and transcription calls do not stream',
     ],
     [
+      "commit, which judges language models' answers",
+      () => withFallback([openai.embedding('e')], { commit: 'finish' }),
+      "config.commit: applies to language models' answers, not to embedding results",
+    ],
+    [
       'a kind with a plural spelling',
       () => withFallback([openai.embedding('e')], { kind: 'embeddings' as never }),
       "config.kind: expected one of 'language', 'embedding', 'image', 'reranking', 'speech', 'transcription', 'video' (did you mean 'embedding'?)",
