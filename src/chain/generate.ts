@@ -36,14 +36,16 @@ export async function generateThroughChain<
     },
   });
   served.scope.dispose();
-  const { value: result, entry } = served;
+  const { value: result, entry, trace } = served;
   const response = result.response;
+  const usage = servingUsage(served, adapter.result.usageOf(result));
+  if (trace !== undefined) {
+    trace.usage(usage);
+    trace.end();
+  }
   return {
     ...result,
-    providerMetadata: mergeMetadata(
-      result.providerMetadata,
-      fallbackMetadata(served, servingUsage(served, adapter.result.usageOf(result))),
-    ),
+    providerMetadata: mergeMetadata(result.providerMetadata, fallbackMetadata(served, usage)),
     response: response?.modelId === undefined ? { ...response, modelId: entry.modelId } : response,
   };
 }

@@ -9,6 +9,7 @@ import type { ChainModel } from '../versions/chain-model';
 import { DEFAULTS } from './defaults';
 import { expectedNumber, numberOption } from './number-option';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
+import { telemetrySchema } from './telemetry-schema';
 
 const ERROR_TYPES = Object.values(FallbackErrorType);
 
@@ -126,6 +127,7 @@ export const configSchema = z.strictObject({
   circuitBreaker: circuitBreakerSchema.optional(),
   onCircuitOpen: fn.optional(),
   onCircuitClose: fn.optional(),
+  telemetry: telemetrySchema.optional(),
   logger: z
     .object(
       {

@@ -10,6 +10,7 @@ import type {
 } from './events';
 import type { HealthStore } from './health-store';
 import type { FallbackClassifyContext } from './results';
+import type { FallbackTelemetry } from './telemetry';
 
 /** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
 export type FallbackModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
@@ -159,4 +160,6 @@ export interface FallbackConfig {
   onCircuitClose?: (event: FallbackCircuitCloseEvent) => void;
   /** Console-compatible; silent by default. */
   logger?: FallbackLogger;
+  /** OpenTelemetry spans and metrics; on when a tracer or meter provider is registered (docs/telemetry.md). */
+  telemetry?: FallbackTelemetry;
 }

@@ -3,3 +3,4 @@ export * from './error-type';
 export type * from './events';
 export type * from './health-store';
 export type * from './results';
+export type * from './telemetry';
