@@ -3,7 +3,7 @@ import { OpenTelemetry } from '@ai-sdk/otel';
 import { trace } from '@opentelemetry/api';
 import { generateText, streamText, experimental_streamTextLowMemory as streamTextLowMemory } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { withFallback } from '../../src/index';
+import { type FallbackConfig, withFallback } from '../../src/index';
 import { canonicalAnswer, type FakeRequest, type FakeStep } from '../../src/testing/index';
 import { fakeProviderForFile } from '../integration/helpers';
 import { otelForFile, recordedText, type SpanView } from './otel-harness';
@@ -26,7 +26,7 @@ const echoing429: FakeStep = (request: FakeRequest) => ({
   retryAfterMs: 20,
 });
 
-function chain() {
+function chain(config: FallbackConfig = {}) {
   return withFallback(
     [
       {
@@ -36,10 +36,13 @@ function chain() {
       },
       { id: 'backup', model: createOpenAI({ baseURL: fake.openaiBaseURL, apiKey: BACKUP_KEY }).chat('gpt-backup') },
     ],
-    { maxRetriesPerModel: 1, circuitBreaker: false },
+    { maxRetriesPerModel: 1, circuitBreaker: false, ...config },
   );
 }
 
+// Span times come from the SDK's high-resolution clock, anchored to Date.now() per span: up to about a
+// millisecond apart from Date.now() and from each other.
+const SLACK_MS = 1;
 const byStart = (spans: SpanView[]) => [...spans].sort((a, b) => a.startMs - b.startMs);
 const named = (name: string) => otel.spans().filter(span => span.name === name);
 
@@ -114,10 +117,11 @@ describe('spans of a call: 429, retried, 429 again, then a fallback', () => {
         },
       },
     ]);
-    expect(attempts[0]!.endMs).toBeLessThanOrEqual(attempts[1]!.startMs);
-    expect(attempts[1]!.startMs - attempts[0]!.endMs).toBeGreaterThanOrEqual(19);
-    expect(call!.startMs).toBeLessThanOrEqual(attempts[0]!.startMs);
-    expect(call!.endMs).toBeGreaterThanOrEqual(attempts[2]!.endMs);
+    expect(attempts[0]!.endMs).toBeLessThanOrEqual(attempts[1]!.startMs + SLACK_MS);
+    // The 20 ms Retry-After was waited for between them.
+    expect(attempts[1]!.startMs - attempts[0]!.endMs).toBeGreaterThanOrEqual(20 - 2 * SLACK_MS);
+    expect(call!.startMs).toBeLessThanOrEqual(attempts[0]!.startMs + SLACK_MS);
+    expect(call!.endMs).toBeGreaterThanOrEqual(attempts[2]!.endMs - SLACK_MS);
 
     // Nothing secret anywhere: not the keys (sent in headers, echoed in the error), not the
     // header's value, not the prompt, not the answer.
@@ -158,6 +162,60 @@ describe('spans of a call: 429, retried, 429 again, then a fallback', () => {
   });
 });
 
+describe('other attempts and settings', () => {
+  it('an entry skipped for an open circuit is an attempt span with the cooldown as an event', async () => {
+    fake.setScript({ 'gpt-primary': 'server-error' });
+    const model = chain({ maxRetriesPerModel: 0, circuitBreaker: { failureThreshold: 1, cooldownMs: 60_000 } });
+    await generateText({ model, prompt: PROMPT, maxRetries: 0 });
+    const before = Date.now();
+    await generateText({ model, prompt: PROMPT, maxRetries: 0 });
+    const calls = byStart(named('ai_sdk_fallback.call'));
+    const second = named('ai_sdk_fallback.attempt').filter(span => span.parentId === calls[1]!.id);
+    const [skipped, served] = byStart(second);
+    expect(skipped!.attributes).toMatchObject({
+      'ai_sdk_fallback.entry.id': 'primary',
+      'ai_sdk_fallback.outcome': 'skipped',
+      'error.type': 'provider-unavailable',
+    });
+    expect(skipped!.status.code).toBe(0);
+    expect(skipped!.events).toEqual([
+      {
+        name: 'circuit-skip',
+        attributes: {
+          'ai_sdk_fallback.reason': 'circuit-open',
+          'ai_sdk_fallback.circuit.opened_by': 'failures',
+          'ai_sdk_fallback.circuit.until': expect.any(String),
+        },
+      },
+    ]);
+    const until = Date.parse(skipped!.events[0]!.attributes['ai_sdk_fallback.circuit.until'] as string);
+    expect(until).toBeGreaterThan(before);
+    expect(served!.attributes['ai_sdk_fallback.outcome']).toBe('success');
+    expect(calls[1]!.attributes['ai_sdk_fallback.attempts']).toBe(1);
+  });
+
+  it('a chain that fails as a whole ends its call span with the outcome and an error status', async () => {
+    fake.setScript({ 'gpt-primary': 'server-error', 'gpt-backup': 'server-error' });
+    await expect(
+      generateText({ model: chain({ maxRetriesPerModel: 0 }), prompt: PROMPT, maxRetries: 0 }),
+    ).rejects.toThrow();
+    const [call] = named('ai_sdk_fallback.call');
+    expect(call!.attributes['ai_sdk_fallback.outcome']).toBe('exhausted');
+    expect(call!.status.code).toBe(2);
+    expect(byStart(named('ai_sdk_fallback.attempt')).map(span => span.attributes['ai_sdk_fallback.outcome'])).toEqual([
+      'fallback',
+      'failed',
+    ]);
+  });
+
+  it('telemetry: { enabled: false } records nothing, with a provider registered', async () => {
+    fake.setScript({ 'gpt-primary': [echoing429] });
+    await generateText({ model: chain({ telemetry: { enabled: false } }), prompt: PROMPT, maxRetries: 0 });
+    expect(otel.spans()).toEqual([]);
+    expect(await otel.points('ai_sdk_fallback.calls')).toEqual([]);
+  });
+});
+
 describe("a stream's spans", () => {
   it('end after the last part, not before', async () => {
     fake.setScript({ 'gpt-primary': [echoing429] });
@@ -183,14 +241,14 @@ describe("a stream's spans", () => {
       'ai_sdk_fallback.outcome': 'success',
       'ai_sdk_fallback.stream.end': 'done',
     });
-    expect(call!.endMs).toBeGreaterThanOrEqual(lastPartAt);
+    expect(call!.endMs).toBeGreaterThanOrEqual(lastPartAt - SLACK_MS);
     const serving = byStart(named('ai_sdk_fallback.attempt'))[1]!;
     expect(serving.attributes).toMatchObject({
       'ai_sdk_fallback.outcome': 'success',
       'ai_sdk_fallback.stream.end': 'done',
       'ai_sdk_fallback.time_to_first_output_ms': expect.any(Number),
     });
-    expect(serving.endMs).toBeGreaterThanOrEqual(lastPartAt);
+    expect(serving.endMs).toBeGreaterThanOrEqual(lastPartAt - SLACK_MS);
   });
 
   // `streamText` tees the model's stream and keeps a branch for its promises, so a cancel of `textStream` never
@@ -213,7 +271,7 @@ describe("a stream's spans", () => {
       'ai_sdk_fallback.outcome': 'success',
       'ai_sdk_fallback.stream.end': 'cancelled',
     });
-    expect(attempt!.endMs).toBeLessThanOrEqual(call!.endMs);
+    expect(attempt!.endMs).toBeLessThanOrEqual(call!.endMs + SLACK_MS);
   });
 
   it("end when the caller's signal aborts the stream", async () => {
