@@ -12,6 +12,8 @@
  * 4. The built core (`dist/index.js`, `dist/index.cjs`) imports none of the modules it must not load.
  * 5. Every entry point loads with `import` and with `require` on this Node (the CJS build
  *    requires `ai`, which ships ESM only: that needs Node's require(esm), 22.12 or later).
+ * 6. In a folder where `@opentelemetry/api` cannot be resolved, the package loads and works
+ *    (`scripts/check-without-otel.ts`).
  */
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { checkWithoutOtel } from './check-without-otel';
 import { FORBIDDEN_IN_CORE, isPackage, isPublishable, PACKED_ROOT_FILES } from './package-rules';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -136,6 +139,10 @@ await checkPublint();
 await checkTypes();
 checkBuiltCore();
 await checkLoads();
+console.log('without @opentelemetry/api');
+const withoutOtel = await checkWithoutOtel(root);
+if (withoutOtel === undefined) ok('the built package loads, falls back, and records spans to a registered provider');
+else fail(`without @opentelemetry/api: ${withoutOtel}`);
 
 if (failures.length > 0) {
   console.error(`\ncheck:package failed: ${failures.length} problem(s)`);

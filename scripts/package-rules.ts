@@ -14,8 +14,8 @@ export function isPublishable(path: string): boolean {
 /**
  * Modules the core entry (`ai-sdk-fallback`, what `import { withFallback }`
  * loads) must never import: the provider packages and Redis clients are
- * optional peers for the subpaths that need them, and the fake provider
- * server is the testing kit's.
+ * optional peers for the subpaths that need them, the fake provider
+ * server is the testing kit's, and OpenTelemetry is read without its package.
  */
 export const FORBIDDEN_IN_CORE = [
   '@ai-sdk/openai',
@@ -26,6 +26,9 @@ export const FORBIDDEN_IN_CORE = [
   'ioredis',
   'node:http',
   'node:net',
+  // An optional peer the core never imports: telemetry reads what the application registered from the API's
+  // global registry (src/chain/telemetry/otel-globals.ts).
+  '@opentelemetry/api',
 ] as const;
 
 /** Source folders that belong to subpaths (`./config`, `./redis`, `./testing`), never to the core. */
