@@ -146,8 +146,8 @@ describe('the defaults the documentation states are DEFAULTS', () => {
         logger: 'silent',
       },
     });
-    // `catchErrors` is an entry's field: the entry table states it.
-    const chainLevel = leafPaths(DEFAULTS).filter(path => path !== 'catchErrors');
+    // `catchErrors` is an entry's field: the entry table states it. `telemetry` has its page's table.
+    const chainLevel = leafPaths(DEFAULTS).filter(path => path !== 'catchErrors' && !path.startsWith('telemetry.'));
     expect([...paths].sort()).toEqual([...chainLevel].sort());
   });
 
@@ -195,6 +195,13 @@ describe('the defaults the documentation states are DEFAULTS', () => {
       stated: { store: 'a `memoryHealthStore()` of this `withFallback`' },
     });
     expect(paths.sort()).toEqual(leafPaths(DEFAULTS.circuitBreaker, 'circuitBreaker').sort());
+  });
+
+  it('docs/telemetry.md: the options table, every setting included', () => {
+    const paths = checkRows(tableOf('docs/telemetry.md', 'option'), {
+      stated: { 'telemetry.tracer': NO_DEFAULT, 'telemetry.meter': NO_DEFAULT },
+    });
+    expect(paths.sort()).toEqual(leafPaths(DEFAULTS.telemetry, 'telemetry').sort());
   });
 
   it('docs/configuration.md: the fields table', () => {
