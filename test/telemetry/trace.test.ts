@@ -292,4 +292,28 @@ describe("a stream's spans", () => {
     const [call] = named('ai_sdk_fallback.call');
     expect(call!.attributes['ai_sdk_fallback.stream.end']).toBe('aborted');
   });
+
+  it("with midStream: 'continue', the continuing attempt is a child of the same call span, and every span ends", async () => {
+    fake.setScript({ 'gpt-primary': { cutAfterTokens: 2 } });
+    const result = streamText({
+      model: chain({ midStream: 'continue', maxRetriesPerModel: 0 }),
+      prompt: PROMPT,
+      maxRetries: 0,
+      onError: () => {},
+    });
+    await result.consumeStream();
+    await fake.whenIdle();
+    expect(fake.requests.map(request => request.model)).toEqual(['gpt-primary', 'gpt-backup']);
+    const [call, ...others] = named('ai_sdk_fallback.call');
+    expect(others).toEqual([]);
+    const attempts = byStart(named('ai_sdk_fallback.attempt'));
+    expect(attempts.map(span => span.parentId)).toEqual([call!.id, call!.id]);
+    expect(
+      attempts.map(span => [span.attributes['ai_sdk_fallback.outcome'], span.attributes['ai_sdk_fallback.stream.end']]),
+    ).toEqual([
+      ['fallback', 'error'],
+      ['success', 'done'],
+    ]);
+    expect(call!.attributes['ai_sdk_fallback.stream.end']).toBe('done');
+  });
 });
