@@ -45,6 +45,8 @@ export function isPackage(specifier: string, name: string): boolean {
 /**
  * Size budget of the core, minified as a bundler ships it (peers excluded).
  * Measured at 46.2 kB minified / 15.7 kB gzip when set; the budget leaves
- * about 30 % headroom, so growth is a decision, not an accident.
+ * about 30 % headroom, so growth is a decision, not an accident. Raised by
+ * what OpenTelemetry telemetry added to the core (7.1 kB minified / 2.3 kB
+ * gzip), keeping the headroom it had.
  */
-export const CORE_BUDGET = { minifiedBytes: 72_000, gzipBytes: 24_500 } as const;
+export const CORE_BUDGET = { minifiedBytes: 79_000, gzipBytes: 26_750 } as const;

@@ -1,7 +1,14 @@
 import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { ResolvedCircuitBreaker } from '../health/circuit-breaker-defaults';
 import { memoryHealthStore } from '../health/memory-health-store';
-import type { FallbackConfig, FallbackEntry, FallbackEntryRef, FallbackEntrySettings, FallbackLogger } from '../types';
+import type {
+  FallbackConfig,
+  FallbackEntry,
+  FallbackEntryRef,
+  FallbackEntrySettings,
+  FallbackLogger,
+  FallbackPreparePrompt,
+} from '../types';
 import type { FallbackErrorType } from '../types/error-type';
 import { definedOnly } from '../util/defined-only';
 import type { ChainModel } from '../versions/chain-model';
@@ -28,6 +35,8 @@ export interface ResolvedEntry<MODEL = ChainModel> extends FallbackEntryRef {
   maxRetries: number;
   settings: FallbackEntrySettings | undefined;
   timeouts: ResolvedTimeouts;
+  /** How a history is prepared for this entry; absent is the default (`DEFAULTS.preparePrompt`). */
+  preparePrompt?: boolean | FallbackPreparePrompt;
 }
 
 /** The chain-level options with every default applied. */
@@ -141,6 +150,7 @@ export function resolveEntries(
       maxRetries: entry.maxRetries ?? options.maxRetriesPerModel,
       settings: entry.settings,
       timeouts: { ...options.timeouts, ...definedOnly(entry.timeouts) },
+      preparePrompt: entry.preparePrompt ?? DEFAULTS.preparePrompt,
     };
   });
 }
