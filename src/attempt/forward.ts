@@ -21,8 +21,7 @@ export interface ForwardInput<PART> {
   mapError?: (error: unknown) => unknown;
   /** Present with `midStream: 'continue'`: how to hand a failed text-only stream to another model. */
   continueAfter?: ContinueAfter<PART>;
-  /** Called once, when the stream is over: read to its end, ended by an error, cancelled, or aborted by the caller. */
-  onEnd?: (how: 'done' | 'error' | 'cancelled' | 'aborted') => void;
+  /** Called once, when the stream is over. */ onEnd?: (how: 'done' | 'error' | 'cancelled' | 'aborted') => void;
 }
 
 /**
