@@ -11,6 +11,8 @@ import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './hea
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
 import { skippedFailure } from './skipped';
+import type { CallTrace } from './telemetry/call-trace';
+import { startCallTrace } from './telemetry/start';
 
 /** What the chain hands back when an entry succeeded. */
 export interface Served<T> {
@@ -28,6 +30,8 @@ export interface Served<T> {
    * (more than one model was tried); absent when the model's own error stands.
    */
   passThrough?: { error?: FallbackExhaustedError; modelError: unknown };
+  /** The call's spans and metrics, when recorded: the caller ends them when the result is done. */
+  trace?: CallTrace;
 }
 
 /** One call through the chain. */
@@ -39,6 +43,8 @@ export interface CallInput<T> {
   startedAt: number;
   /** One attempt on one entry (`attempt`: its number on that entry). It must honour `scope.signal`. */
   attempt: (entry: ResolvedEntry, scope: AttemptScope, attempt: number) => Promise<T>;
+  /** A continuation's run joins the trace of the call it continues. */
+  trace?: CallTrace;
 }
 
 const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
@@ -59,7 +65,27 @@ const healthOf = new WeakMap<Chain, ChainHealth>();
  * admit → attempt → classify once → decide → act. All state lives in this
  * call, so one model serves concurrent calls safely.
  */
-export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
+export function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
+  const { chain } = input;
+  const trace = input.trace ?? startCallTrace(chain.options.telemetry, input.context, chain.entries.length);
+  return trace === undefined ? loop(input, undefined) : traced(input, trace);
+}
+
+/** The loop with its call span ended when it throws (and, unless joined to a call's trace, its outcome set). */
+async function traced<T>(input: CallInput<T>, trace: CallTrace): Promise<Served<T>> {
+  const own = input.trace === undefined;
+  try {
+    const served = await loop(input, trace);
+    if (own) trace.served(served.entry, served.attempts, served.passThrough);
+    served.trace = trace;
+    return served;
+  } catch (error) {
+    trace.rejected(error, input.signal?.aborted === true, own);
+    throw error;
+  }
+}
+
+async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promise<Served<T>> {
   const { chain, signal, startedAt } = input;
   const { entries, options, policy } = chain;
   const health = healthFor(chain);
@@ -85,6 +111,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
       failures.push(failure);
       state ??= freshState(index);
       state.skipped.push(index);
+      trace?.skipped(entry, attempt, failure);
       const action = decide(policy, state, { kind: 'skipped', type: gate.type });
       if (action.kind !== 'move') throw exhausted(chain, input.context, failures);
       observe(options, input.context, { kind: 'move', entry, to: entries[action.to]!, failure });
@@ -101,7 +128,11 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
     let thrown: unknown;
     let held: HeldFailure<T> | undefined;
     try {
-      value = await scope.race(input.attempt(entry, scope, attempt));
+      const attempting =
+        trace === undefined
+          ? input.attempt(entry, scope, attempt)
+          : trace.attempt(entry, attempt, () => input.attempt(entry, scope, attempt));
+      value = await scope.race(attempting);
       scope.disarm('request');
       scope.disarm('first-chunk');
       const recorded = health.succeeded(call, entry, gate);
@@ -143,6 +174,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
       }
     }
     const action = decide(policy, state ?? FIRST, outcome);
+    trace?.settle(action, failure);
     if (held !== undefined && action.kind !== 'stop') {
       held.discard();
       scope.dispose();

@@ -18,6 +18,7 @@ import type {
 import type { HealthStore } from './health-store';
 import type { FallbackCheckResult, FallbackCommit } from './result-check';
 import type { FallbackClassifyContext, FallbackEntryRef } from './results';
+import type { FallbackTelemetry } from './telemetry';
 
 /** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
 export type FallbackModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
@@ -213,4 +214,6 @@ export interface FallbackConfig {
   onCircuitClose?: (event: FallbackCircuitCloseEvent) => void;
   /** Console-compatible; silent by default. */
   logger?: FallbackLogger;
+  /** OpenTelemetry spans and metrics; on when a tracer or meter provider is registered (docs/telemetry.md). */
+  telemetry?: FallbackTelemetry;
 }
