@@ -4,7 +4,8 @@
  *
  * Flags: `--quick` (fewer rounds: a smoke test, not figures to quote; prints
  * only), `--no-write` (print only), `--report-only` (no measuring: rewrite the
- * outputs from the last run's figures, kept in node_modules/.cache).
+ * outputs from the last run's figures, kept in node_modules/.cache), `--telemetry` (only the overhead
+ * rows of direct, ai-sdk-fallback and ai-sdk-fallback with a tracer and meter on; prints only).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ const quick = process.argv.includes('--quick');
 // A quick run's figures are not for quoting: it prints them and writes (and saves) nothing.
 const write = !quick && !process.argv.includes('--no-write');
 const reportOnly = process.argv.includes('--report-only');
+const telemetryOnly = process.argv.includes('--telemetry');
 const CHART = 'docs/bench-time-to-answer.svg';
 const LAST_RUN = join(root, 'node_modules/.cache/ai-sdk-fallback/bench-last-run.json');
 
@@ -162,6 +164,22 @@ function load(): BenchReport {
       Object.entries(saved.overhead).map(([metric, figures]) => [metric, new Map(figures)]),
     ) as unknown as OverheadResults,
   };
+}
+
+if (telemetryOnly) {
+  const keys = ['direct', 'ai-sdk-fallback', 'ai-sdk-fallback-traced'];
+  const libraries = overheadLibraries.filter(library => keys.includes(library.key));
+  log(`telemetry overhead (in-memory models), load ${loadAverage()}${quick ? ' (quick)' : ''}:`);
+  const overhead = await runOverhead(libraries, plan, log);
+  for (const [metric, figures] of Object.entries(overhead)) {
+    const cells = libraries.map(({ key }) => {
+      const { value, ratio, ratioRange } = figures.get(key)!;
+      return `${key} ${value.toPrecision(3)} ×${ratio.toFixed(3)} (×${ratioRange[0].toFixed(3)}–×${ratioRange[1].toFixed(3)})`;
+    });
+    log(`${metric}: ${cells.join(' | ')}`);
+  }
+  log(`load at the end ${loadAverage()}`);
+  process.exit(0);
 }
 
 const report = reportOnly ? load() : await measure();

@@ -48,10 +48,19 @@ export type {
   FallbackSpeechSettings,
   FallbackSuccessEvent,
   FallbackSwitchEvent,
+  FallbackTelemetry,
   FallbackTimeouts,
   FallbackTranscriptionSettings,
   FallbackUsage,
   FallbackVideoSettings,
+  TelemetryAttributes,
+  TelemetryAttributeValue,
+  TelemetryContext,
+  TelemetryInstrumentOptions,
+  TelemetryMeter,
+  TelemetryRecorder,
+  TelemetrySpan,
+  TelemetryTracer,
 } from './types';
 export { FallbackErrorType } from './types/error-type';
 export type { FallbackLanguageModel } from './versions/fallback-language-model';

@@ -31,6 +31,9 @@ import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType, REQUEST_ERROR_TYPES } f
  *   first token; only a call that needs the whole answer judged asks for it.
  * - `preparePrompt: true` (an entry's field): references another entry issued
  *   are refused by every provider, so nothing is lost by removing them.
+ * - `telemetry`: on wherever the application registered an OpenTelemetry
+ *   provider (that registration is the opt-in); error descriptions are
+ *   redacted, so recording them is safe by default.
  */
 export const DEFAULTS = {
   enabled: true,
@@ -47,4 +50,5 @@ export const DEFAULTS = {
   commit: 'first-output',
   preparePrompt: true,
   circuitBreaker: { failureThreshold: 3, cooldownMs: 30_000, maxCooldownMs: 300_000, storeTimeoutMs: 100 },
+  telemetry: { enabled: true, recordErrors: true },
 } as const;

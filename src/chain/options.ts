@@ -21,6 +21,7 @@ import { DEFAULTS } from './defaults';
 import { entryIds } from './entry-ids';
 import { guardLogger } from './guard-logger';
 import { parseOptions } from './options-schema';
+import { type ResolvedTelemetry, resolveTelemetry } from './telemetry/start';
 
 /** Per-attempt clocks of one entry, defaults applied. */
 export interface ResolvedTimeouts {
@@ -63,6 +64,8 @@ export interface ResolvedOptions
   logger: FallbackLogger;
   /** `false` when the breaker is off. */
   circuitBreaker: ResolvedCircuitBreaker | false;
+  /** `false` when telemetry is off. */
+  telemetry: ResolvedTelemetry;
 }
 
 /** A chain ready to run: its entries, options, and the policy the decision reads. */
@@ -97,6 +100,7 @@ export function resolveOptions(config: FallbackConfig | undefined, caller = 'wit
     onCircuitOpen: options.onCircuitOpen,
     onCircuitClose: options.onCircuitClose,
     logger: guardLogger(options.logger),
+    telemetry: resolveTelemetry(options.telemetry, DEFAULTS.telemetry),
   };
 }
 

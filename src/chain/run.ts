@@ -11,6 +11,8 @@ import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './hea
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
 import { skippedFailure } from './skipped';
+import type { CallTrace } from './telemetry/call-trace';
+import { startCallTrace } from './telemetry/start';
 
 /** What the chain hands back when an entry succeeded. */
 export interface Served<T, ENTRY = ResolvedEntry> {
@@ -28,6 +30,8 @@ export interface Served<T, ENTRY = ResolvedEntry> {
    * (more than one model was tried); absent when the model's own error stands.
    */
   passThrough?: { error?: FallbackExhaustedError; modelError: unknown };
+  /** The call's spans and metrics, when recorded: the caller ends them when the result is done. */
+  trace?: CallTrace;
 }
 
 /** One call through the chain. */
@@ -39,6 +43,8 @@ export interface CallInput<T, ENTRY = ResolvedEntry> {
   startedAt: number;
   /** One attempt on one entry (`attempt`: its number on that entry). It must honour `scope.signal`. */
   attempt: (entry: ENTRY, scope: AttemptScope, attempt: number) => Promise<T>;
+  /** A continuation's run joins the trace of the call it continues. */
+  trace?: CallTrace;
 }
 
 const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
@@ -61,8 +67,34 @@ type AnyEntry = ResolvedEntry<unknown, unknown>;
  * admit → attempt → classify once → decide → act. All state lives in this
  * call, so one model serves concurrent calls safely.
  */
-export async function runChain<T, ENTRY extends AnyEntry = ResolvedEntry>(
+export function runChain<T, ENTRY extends AnyEntry = ResolvedEntry>(
   input: CallInput<T, ENTRY>,
+): Promise<Served<T, ENTRY>> {
+  const { chain } = input;
+  const trace = input.trace ?? startCallTrace(chain.options.telemetry, input.context, chain.entries.length);
+  return trace === undefined ? loop(input, undefined) : traced(input, trace);
+}
+
+/** The loop with its call span ended when it throws (and, unless joined to a call's trace, its outcome set). */
+async function traced<T, ENTRY extends AnyEntry>(
+  input: CallInput<T, ENTRY>,
+  trace: CallTrace,
+): Promise<Served<T, ENTRY>> {
+  const own = input.trace === undefined;
+  try {
+    const served = await loop(input, trace);
+    if (own) trace.served(served.entry, served.attempts, served.passThrough);
+    served.trace = trace;
+    return served;
+  } catch (error) {
+    trace.rejected(error, input.signal?.aborted === true, own);
+    throw error;
+  }
+}
+
+async function loop<T, ENTRY extends AnyEntry>(
+  input: CallInput<T, ENTRY>,
+  trace: CallTrace | undefined,
 ): Promise<Served<T, ENTRY>> {
   const { chain, signal, startedAt } = input;
   const { entries, options, policy } = chain;
@@ -89,6 +121,7 @@ export async function runChain<T, ENTRY extends AnyEntry = ResolvedEntry>(
       failures.push(failure);
       state ??= freshState(index);
       state.skipped.push(index);
+      trace?.skipped(entry, attempt, failure);
       const action = decide(policy, state, { kind: 'skipped', type: gate.type });
       if (action.kind !== 'move') throw exhausted(chain, input.context, failures);
       observe(options, input.context, { kind: 'move', entry, to: entries[action.to]!, failure });
@@ -105,7 +138,11 @@ export async function runChain<T, ENTRY extends AnyEntry = ResolvedEntry>(
     let thrown: unknown;
     let held: HeldFailure<T> | undefined;
     try {
-      value = await scope.race(input.attempt(entry, scope, attempt));
+      const attempting =
+        trace === undefined
+          ? input.attempt(entry, scope, attempt)
+          : trace.attempt(entry, attempt, () => input.attempt(entry, scope, attempt));
+      value = await scope.race(attempting);
       scope.disarm('request');
       scope.disarm('first-chunk');
       const recorded = health.succeeded(call, entry, gate);
@@ -147,6 +184,7 @@ export async function runChain<T, ENTRY extends AnyEntry = ResolvedEntry>(
       }
     }
     const action = decide(policy, state ?? FIRST, outcome);
+    trace?.settle(action, failure);
     if (held !== undefined && action.kind !== 'stop') {
       held.discard();
       scope.dispose();

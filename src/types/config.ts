@@ -19,6 +19,7 @@ import type { HealthStore } from './health-store';
 import type { FallbackModelKind, SettingsOf } from './kinds';
 import type { FallbackCheckResult, FallbackCommit } from './result-check';
 import type { FallbackClassifyContext, FallbackEntryRef } from './results';
+import type { FallbackTelemetry } from './telemetry';
 
 /** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
 export type FallbackModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
@@ -226,4 +227,6 @@ export interface FallbackConfig {
    * entry's is refused, as a silent switch corrupts a vector index.
    */
   allowMixedDimensions?: boolean;
+  /** OpenTelemetry spans and metrics; on when a tracer or meter provider is registered (docs/telemetry.md). */
+  telemetry?: FallbackTelemetry;
 }

@@ -6,3 +6,4 @@ export type * from './health-store';
 export type * from './kinds';
 export type * from './result-check';
 export type * from './results';
+export type * from './telemetry';

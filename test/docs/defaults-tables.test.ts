@@ -150,9 +150,14 @@ describe('the defaults the documentation states are DEFAULTS', () => {
     });
     // The result checks' options are in their own page's table (the README is at its size limit).
     const results = checkRows(tableOf('docs/results.md', 'option'), { stated: { checkResult: NO_DEFAULT } });
-    // `catchErrors` and `preparePrompt` are entry fields: the entry table states them. The other kinds' option: docs/beyond-chat.md.
+    // `catchErrors` and `preparePrompt` are entry fields: the entry table states them. `telemetry` has its page's table,
+    // and so have the other kinds' options (docs/beyond-chat.md).
     const chainLevel = leafPaths(DEFAULTS).filter(
-      path => path !== 'catchErrors' && path !== 'preparePrompt' && !KIND_OPTIONS.includes(path),
+      path =>
+        path !== 'catchErrors' &&
+        path !== 'preparePrompt' &&
+        !path.startsWith('telemetry.') &&
+        !KIND_OPTIONS.includes(path),
     );
     expect([...paths, ...results].sort()).toEqual([...chainLevel].sort());
   });
@@ -208,6 +213,13 @@ describe('the defaults the documentation states are DEFAULTS', () => {
       stated: { store: 'a `memoryHealthStore()` of this `withFallback`' },
     });
     expect(paths.sort()).toEqual(leafPaths(DEFAULTS.circuitBreaker, 'circuitBreaker').sort());
+  });
+
+  it('docs/telemetry.md: the options table, every setting included', () => {
+    const paths = checkRows(tableOf('docs/telemetry.md', 'option'), {
+      stated: { 'telemetry.tracer': NO_DEFAULT, 'telemetry.meter': NO_DEFAULT },
+    });
+    expect(paths.sort()).toEqual(leafPaths(DEFAULTS.telemetry, 'telemetry').sort());
   });
 
   it('docs/configuration.md: the fields table', () => {
