@@ -56,6 +56,8 @@ async function callThroughChain<MODEL, OPTIONS extends KindCallOptions, RESULT>(
     },
   });
   served.scope.dispose();
+  // The call's span (when telemetry records one) ends with the served result, before the result's own check.
+  served.trace?.end();
   guard?.(served.value, served.entry.id, params);
   return spec.withMetadata(served.value, fallbackMetadata(served, undefined));
 }
