@@ -1,6 +1,7 @@
 import type { FallbackConfig } from '../types';
 import { applySettings } from '../versions/apply-settings';
 import type { AnyKindSpec, KindCallOptions, KindSpec, KindVersion } from '../versions/kinds/kind-spec';
+import { planCall } from './call-chain';
 import { newContext } from './context';
 import { DEFAULTS } from './defaults';
 import type { KindResolvedEntry } from './kind-entries';
@@ -39,7 +40,23 @@ export function createKindModel(
   );
 }
 
-async function callThroughChain<MODEL, OPTIONS extends KindCallOptions, RESULT>(
+// Per-request settings (`providerOptions.fallback`) are read as for language models: this call's chain, or its
+// primary alone as the bare model. `applySettings` writes an entry's settings for every version of these kinds.
+const KIND_CALLS = { version: 'v4', callOptions: applySettings } as const;
+
+function callThroughChain<MODEL, OPTIONS extends KindCallOptions, RESULT>(
+  spec: KindSpec<MODEL, OPTIONS, RESULT>,
+  chain: Chain<KindResolvedEntry>,
+  params: OPTIONS,
+  guard: ResultGuard | undefined,
+): Promise<RESULT> {
+  const plan = planCall<OPTIONS, KindResolvedEntry>(KIND_CALLS, chain, params);
+  if (plan === undefined) return runKindCall(spec, chain, params, guard);
+  if (plan.alone !== undefined) return Promise.resolve(spec.call(plan.alone.model as MODEL, plan.params));
+  return runKindCall(spec, plan.chain, plan.params, guard);
+}
+
+async function runKindCall<MODEL, OPTIONS extends KindCallOptions, RESULT>(
   spec: KindSpec<MODEL, OPTIONS, RESULT>,
   chain: Chain<KindResolvedEntry>,
   params: OPTIONS,

@@ -73,3 +73,33 @@ describe('clocks over real sockets', () => {
     ]);
   });
 });
+
+describe('per-request settings (providerOptions.fallback)', () => {
+  it('entries and enabled: false work for an embedding chain as for a language chain', async () => {
+    fake.setScript({});
+    const model = withFallback([
+      { id: 'a', model: openai.embedding('embed-a') },
+      { id: 'b', model: openai.embedding('embed-b') },
+    ]);
+    const reordered = await embed({
+      model,
+      value: 'x',
+      maxRetries: 0,
+      providerOptions: { fallback: { entries: ['b', 'a'] } },
+    });
+    expect(reordered.embedding).toEqual(canonicalEmbedding('embed-b', 'x'));
+    expect(reordered.providerMetadata?.fallback).toMatchObject({ servedBy: { id: 'b', index: 0 } });
+    fake.setScript({ 'embed-a': ['auth'] });
+    const alone = await embed({
+      model,
+      value: 'y',
+      maxRetries: 0,
+      providerOptions: { fallback: { enabled: false } },
+    }).catch(caught => caught);
+    expect(alone).toMatchObject({ statusCode: 401 });
+    expect(fake.requests.map(request => `${request.model} ${JSON.stringify(request.body.fallback ?? null)}`)).toEqual([
+      'embed-b null',
+      'embed-a null',
+    ]);
+  });
+});
