@@ -23,6 +23,8 @@ export type {
   FallbackEntryRef,
   FallbackEntrySettings,
   FallbackExhaustedEvent,
+  FallbackHedge,
+  FallbackHedgeEvent,
   FallbackLogger,
   FallbackMetadata,
   FallbackModel,

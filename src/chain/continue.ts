@@ -9,7 +9,7 @@ import type { Adapter } from './generate';
 import { withUsage } from './metadata';
 import { type Chain, createChain, type ResolvedEntry } from './options';
 import { runChain } from './run';
-import { streamAttempt } from './stream-attempt';
+import { releaseCommitted, streamAttempt } from './stream-attempt';
 
 /**
  * Entries that refused a prefill: for the rest of the process they are not
@@ -108,6 +108,7 @@ export function continueWith<
           context,
           signal: AbortSignal.any([callSignal, onRefusal.signal]),
           startedAt,
+          release: releaseCommitted,
           attempt: async (entry, scope) => {
             seen.attempts++;
             const began = Date.now();

@@ -2,7 +2,8 @@ import type { AttemptScope } from '../attempt/scope';
 import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
 import type { FallbackCallContext } from '../types';
 import type { Action } from './decide';
-import { type ClassifiedFailure, toAttempt, toCaught } from './failure';
+import { type ClassifiedFailure, entryRef, toAttempt, toCaught } from './failure';
+import type { HedgeCall } from './hedge-race';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
 import type { CallInput, Served } from './run';
@@ -17,11 +18,17 @@ export function served<T>(
   input: CallInput<T>,
   startedAt: number,
   passThrough?: Served<T>['passThrough'],
+  hedged?: Pick<HedgeCall<T>, 'report' | 'cancelled'>,
 ): Served<T> {
   // A passed-through attempt is already among the failures.
   let called = passThrough === undefined ? 1 : 0;
   for (const failure of failures) if (failure.skipped === undefined) called++;
   const caught = failures.length === 0 ? [] : failures.map(toCaught);
+  const hedge = hedged?.report;
+  if (hedged?.cancelled !== undefined) {
+    caught.push(hedged.cancelled);
+    called++;
+  }
   const { options } = input.chain;
   if (options.onSuccess !== undefined) {
     observe(options, input.context, {
@@ -32,9 +39,13 @@ export function served<T>(
       durationMs: Date.now() - startedAt,
     });
   }
-  return passThrough === undefined
-    ? { value, entry, scope, attempts: called, caught }
-    : { value, entry, scope, attempts: called, caught, passThrough };
+  const result: Served<T> =
+    passThrough === undefined
+      ? { value, entry, scope, attempts: called, caught }
+      : { value, entry, scope, attempts: called, caught, passThrough };
+  // The hedge's winner is the entry that served the call (after a race both lost, a later one).
+  if (hedge !== undefined) result.hedge = { ...hedge, winner: entryRef(entry) };
+  return result;
 }
 
 export function stop(

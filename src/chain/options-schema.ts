@@ -7,6 +7,7 @@ import type { FallbackEntry } from '../types';
 import { FallbackErrorType } from '../types/error-type';
 import type { ChainModel } from '../versions/chain-model';
 import { DEFAULTS } from './defaults';
+import { entryHedgeSchema, hedgeSchema } from './hedge-schema';
 import { expectedNumber, numberOption } from './number-option';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 
@@ -94,6 +95,7 @@ export const entrySchema = z.strictObject({
   maxRetries: count.optional(),
   settings: settingsSchema.optional(),
   timeouts: timeoutsSchema.omit({ totalMs: true }).optional(),
+  hedge: entryHedgeSchema.optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -126,6 +128,8 @@ export const configSchema = z.strictObject({
   circuitBreaker: circuitBreakerSchema.optional(),
   onCircuitOpen: fn.optional(),
   onCircuitClose: fn.optional(),
+  hedge: hedgeSchema.optional(),
+  onHedge: fn.optional(),
   logger: z
     .object(
       {

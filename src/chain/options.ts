@@ -1,7 +1,14 @@
 import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { ResolvedCircuitBreaker } from '../health/circuit-breaker-defaults';
 import { memoryHealthStore } from '../health/memory-health-store';
-import type { FallbackConfig, FallbackEntry, FallbackEntryRef, FallbackEntrySettings, FallbackLogger } from '../types';
+import type {
+  FallbackConfig,
+  FallbackEntry,
+  FallbackEntryRef,
+  FallbackEntrySettings,
+  FallbackHedge,
+  FallbackLogger,
+} from '../types';
 import type { FallbackErrorType } from '../types/error-type';
 import { definedOnly } from '../util/defined-only';
 import type { ChainModel } from '../versions/chain-model';
@@ -27,13 +34,25 @@ export interface ResolvedEntry<MODEL = ChainModel> extends FallbackEntryRef {
   maxRetries: number;
   settings: FallbackEntrySettings | undefined;
   timeouts: ResolvedTimeouts;
+  /** `false`: never hedged, nor started as a hedge. */
+  hedge: boolean;
 }
+
+/** `hedge` with every default applied. */
+export type ResolvedHedge = Required<FallbackHedge>;
 
 /** The chain-level options with every default applied. */
 export interface ResolvedOptions
   extends Pick<
     FallbackConfig,
-    'classifyError' | 'onRetry' | 'onFallback' | 'onSuccess' | 'onExhausted' | 'onCircuitOpen' | 'onCircuitClose'
+    | 'classifyError'
+    | 'onRetry'
+    | 'onFallback'
+    | 'onSuccess'
+    | 'onExhausted'
+    | 'onCircuitOpen'
+    | 'onCircuitClose'
+    | 'onHedge'
   > {
   enabled: boolean;
   maxRetriesPerModel: number;
@@ -47,6 +66,8 @@ export interface ResolvedOptions
   logger: FallbackLogger;
   /** `false` when the breaker is off. */
   circuitBreaker: ResolvedCircuitBreaker | false;
+  /** `undefined` when hedging is off: the loop then arms nothing for it. */
+  hedge: ResolvedHedge | undefined;
 }
 
 /** A chain ready to run: its entries, options, and the policy the decision reads. */
@@ -78,6 +99,9 @@ export function resolveOptions(config: FallbackConfig | undefined, caller = 'wit
     circuitBreaker: resolveCircuitBreaker(options.circuitBreaker),
     onCircuitOpen: options.onCircuitOpen,
     onCircuitClose: options.onCircuitClose,
+    hedge:
+      options.hedge === undefined ? undefined : ({ ...DEFAULTS.hedge, ...definedOnly(options.hedge) } as ResolvedHedge),
+    onHedge: options.onHedge,
     logger: guardLogger(options.logger),
   };
 }
@@ -137,6 +161,7 @@ export function resolveEntries(
       maxRetries: entry.maxRetries ?? options.maxRetriesPerModel,
       settings: entry.settings,
       timeouts: { ...options.timeouts, ...definedOnly(entry.timeouts) },
+      hedge: entry.hedge !== false,
     };
   });
 }

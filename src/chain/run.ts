@@ -2,12 +2,16 @@ import { abortableDelay } from '../attempt/abortable-delay';
 import { HeldFailure } from '../attempt/held-failure';
 import { AttemptScope } from '../attempt/scope';
 import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
-import type { FallbackCallContext, FallbackCaughtError } from '../types';
+import type { FallbackCallContext, FallbackCaughtError, FallbackMetadata } from '../types';
 import { backoffDelay } from './backoff';
-import { type Action, type ChainState, decide, type Outcome } from './decide';
+import { type CallState, freshState, moveTo } from './call-state';
+import { type ChainState, decide, type Outcome } from './decide';
 import { exhausted, served, stop } from './ends';
 import { type ClassifiedFailure, classifyFailure } from './failure';
 import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './health';
+import { type HedgeCall, type HedgeRace, hedgeRace, recordEarlier } from './hedge-race';
+import { hedgeStatsOf } from './hedge-stats';
+import { recordLatency } from './latency-window';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
 import { skippedFailure } from './skipped';
@@ -28,6 +32,8 @@ export interface Served<T> {
    * (more than one model was tried); absent when the model's own error stands.
    */
   passThrough?: { error?: FallbackExhaustedError; modelError: unknown };
+  /** Set when the call started a hedge. */
+  hedge?: FallbackMetadata['hedge'];
 }
 
 /** One call through the chain. */
@@ -39,6 +45,8 @@ export interface CallInput<T> {
   startedAt: number;
   /** One attempt on one entry. It must honour `scope.signal`. */
   attempt: (entry: ResolvedEntry, scope: AttemptScope) => Promise<T>;
+  /** Frees the value of an attempt that lost a hedge race after it had committed (a stream: cancels it). */
+  release?: (value: T) => void;
 }
 
 const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
@@ -72,12 +80,27 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
   let attempt = 1;
   // When the retry the chain waits for is due: health judges that retry at this time, not at the timer's.
   let retryDueAt: number | undefined;
+  // With `hedge` set, made once per call; unset, nothing of hedging is allocated or armed.
+  const hedging: HedgeCall<T> | undefined =
+    options.hedge === undefined
+      ? undefined
+      : {
+          chain,
+          hedge: options.hedge,
+          context: input.context,
+          health,
+          call,
+          signal,
+          deadline,
+          attempt: input.attempt,
+          release: input.release,
+        };
 
   for (;;) {
     if (signal?.aborted) throw signal.reason;
-    const entry = entries[index]!;
+    let entry = entries[index]!;
     const admitted = health.admit(call, entry, state?.bypass ?? false, retryDueAt);
-    const gate = admitted instanceof Promise ? await admitted : admitted;
+    let gate = admitted instanceof Promise ? await admitted : admitted;
     retryDueAt = undefined;
     if (!gate.admitted) {
       const failure = skippedFailure(entry, attempt, gate);
@@ -92,22 +115,35 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
       continue;
     }
     state?.tried.add(index);
-    const scope = new AttemptScope(signal);
+    let scope = new AttemptScope(signal);
     if (deadline !== Number.POSITIVE_INFINITY) scope.arm('total', options.totalMs, deadline);
-    const attemptStart = Date.now();
+    let attemptStart = Date.now();
+    const race: HedgeRace<T> | undefined =
+      hedging === undefined
+        ? undefined
+        : hedgeRace(hedging, { entry, position: index, attempt, gate, scope, startedAt: attemptStart }, state ?? FIRST);
     let value: T | undefined;
     let outcome: Outcome;
     let failure: ClassifiedFailure | undefined;
     let thrown: unknown;
     let held: HeldFailure<T> | undefined;
     try {
-      value = await scope.race(input.attempt(entry, scope));
+      value = race === undefined ? await scope.race(input.attempt(entry, scope)) : await race.run();
+      if (race !== undefined) {
+        ({ entry, gate, scope, startedAt: attemptStart, position: index, attempt } = race.current);
+        ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));
+      }
+      if (hedging !== undefined) recordLatency(hedgeStatsOf(entry, hedging.hedge).window, Date.now() - attemptStart);
       scope.disarm('request');
       scope.disarm('first-chunk');
       const recorded = health.succeeded(call, entry, gate);
       if (recorded !== undefined) await recorded;
       outcome = SUCCESS;
     } catch (error) {
+      if (race !== undefined) {
+        ({ entry, gate, scope, startedAt: attemptStart, position: index, attempt } = race.current);
+        ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));
+      }
       held = error instanceof HeldFailure ? error : undefined;
       thrown = held === undefined ? error : held.error;
       const timeout = scope.timeout;
@@ -127,6 +163,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
         failures.push(failure);
         state ??= freshState(index);
         state.tried.add(index);
+        state.index = index;
         state.attempt = attempt;
         state.lastType = failure.type;
         const known = await health.failed(call, entry, gate, failure, timeout?.kind);
@@ -149,7 +186,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
     }
     switch (action.kind) {
       case 'hand-back':
-        return served(value as T, entry, scope, failures ?? NONE, input, startedAt);
+        return served(value as T, entry, scope, failures ?? NONE, input, startedAt, undefined, hedging);
       case 'retry':
         observe(options, input.context, { kind: 'retry', entry, failure: failure!, delayMs: action.delayMs });
         retryDueAt = Date.now() + action.delayMs;
@@ -169,7 +206,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
         const passThrough = FallbackExhaustedError.isInstance(error)
           ? { error, modelError: thrown }
           : { modelError: thrown };
-        return served(held.held, entry, scope, failures ?? NONE, input, startedAt, passThrough);
+        return served(held.held, entry, scope, failures ?? NONE, input, startedAt, passThrough, hedging);
       }
     }
   }
@@ -182,25 +219,4 @@ function healthFor(chain: Chain): ChainHealth {
     healthOf.set(chain, health);
   }
   return health;
-}
-
-/** The decision's state as the loop keeps it. */
-interface CallState extends ChainState {
-  index: number;
-  attempt: number;
-  tried: Set<number>;
-  skipped: number[];
-  bypass: boolean;
-  lastType: ChainState['lastType'];
-}
-
-function freshState(index: number): CallState {
-  return { index, attempt: 1, tried: new Set(), skipped: [], bypass: false, lastType: undefined };
-}
-
-function moveTo(state: CallState, action: Extract<Action, { kind: 'move' }>): { index: number; attempt: number } {
-  state.index = action.to;
-  state.attempt = 1;
-  state.bypass = action.bypass;
-  return { index: action.to, attempt: 1 };
 }

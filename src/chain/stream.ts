@@ -7,7 +7,7 @@ import type { Adapter } from './generate';
 import { fallbackMetadata, servingUsage, withUsage } from './metadata';
 import type { Chain } from './options';
 import { runChain } from './run';
-import { streamAttempt } from './stream-attempt';
+import { releaseCommitted, streamAttempt } from './stream-attempt';
 
 /**
  * Runs one `doStream` call through the chain, for the spec version of
@@ -31,6 +31,7 @@ export async function streamThroughChain<
     signal: params.abortSignal,
     startedAt,
     attempt: streamAttempt(adapter, params),
+    release: releaseCommitted,
   });
   const { value, entry, scope, passThrough } = served;
   const { head } = value.committed;

@@ -4,6 +4,7 @@ import type {
   FallbackCircuitCloseEvent,
   FallbackCircuitOpenEvent,
   FallbackExhaustedEvent,
+  FallbackHedgeEvent,
   FallbackRetryEvent,
   FallbackSuccessEvent,
   FallbackSwitchEvent,
@@ -55,6 +56,8 @@ export interface FallbackEntry<MODEL = FallbackModel> {
   settings?: FallbackEntrySettings;
   /** Timeouts for this entry's attempts; override the chain's `timeouts`. */
   timeouts?: FallbackTimeouts;
+  /** `false`: this entry is never hedged, nor started as a hedge (see {@link FallbackHedge}). */
+  hedge?: false;
 }
 
 /** Exponential backoff between retries on the same model; full jitter keeps concurrent callers apart. */
@@ -125,6 +128,30 @@ export interface FallbackCircuitBreaker {
   storeTimeoutMs?: number;
 }
 
+/**
+ * Hedged requests (docs/hedging.md): when an attempt has not reached its
+ * commit point (generate: answered; stream: first output) after `afterMs`,
+ * the next entry is started alongside it; the first to commit wins and the
+ * other is cancelled at once. At most one hedge per call.
+ */
+export interface FallbackHedge {
+  /**
+   * How long an attempt may go without committing before the hedge starts.
+   * `'auto'`: the `percentile` of the entry's own time to first output in
+   * this process (successful attempts, the last 100), `initialMs` until
+   * `minSamples` were seen.
+   */
+  afterMs: number | 'auto';
+  /** `'auto'`: which percentile of the entry's time to first output. Default 95. */
+  percentile?: number;
+  /** `'auto'`: samples needed before the percentile is used. Default 20. */
+  minSamples?: number;
+  /** `'auto'`: the wait before `minSamples` were seen. Default 1000. */
+  initialMs?: number;
+  /** Most hedged calls, as a share of the entry's recent calls (a token bucket). Default 0.05. */
+  maxRatio?: number;
+}
+
 /** Options of `withFallback`. */
 export interface FallbackConfig {
   /** `false`: the primary alone, no retries, no fallback. Default true. */
@@ -157,6 +184,10 @@ export interface FallbackConfig {
   circuitBreaker?: FallbackCircuitBreaker | false;
   onCircuitOpen?: (event: FallbackCircuitOpenEvent) => void;
   onCircuitClose?: (event: FallbackCircuitCloseEvent) => void;
+  /** Hedged requests; off unless given. See {@link FallbackHedge}. */
+  hedge?: FallbackHedge;
+  /** A hedge was started: the attempt on `from` had not committed after `afterMs`. */
+  onHedge?: (event: FallbackHedgeEvent) => void;
   /** Console-compatible; silent by default. */
   logger?: FallbackLogger;
 }
