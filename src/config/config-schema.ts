@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { hedgeFields } from '../chain/hedge-schema';
 import { numberOption } from '../chain/number-option';
 import {
   breakerFields,
@@ -60,6 +61,7 @@ const entryShape = {
   catchErrors: errorTypeListSchema.optional(),
   maxRetries: entrySchema.shape.maxRetries,
   timeouts: entrySchema.shape.timeouts,
+  hedge: entrySchema.shape.hedge,
 };
 
 /** One configured model, keys in camelCase. Cross-field rules are checked here too. */
@@ -108,6 +110,7 @@ const rootShape = {
   timeouts: configSchema.shape.timeouts,
   midStream: configSchema.shape.midStream,
   circuitBreaker: circuitBreakerSchema.optional(),
+  hedge: configSchema.shape.hedge,
 };
 
 /** The whole config, keys in camelCase (see `normalizeKeys`). */
@@ -145,6 +148,7 @@ export const KNOWN_KEYS = {
   entryTimeouts: Object.keys(timeoutsSchema.shape).filter(key => key !== 'totalMs'),
   backoff: Object.keys(configSchema.shape.backoff.unwrap().shape),
   circuitBreaker: Object.keys(breakerShape),
+  hedge: Object.keys(hedgeFields),
 } as const;
 
 function objectExpected(issue: { code: string }): string | undefined {

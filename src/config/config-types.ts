@@ -4,6 +4,7 @@ import type {
   FallbackCircuitBreaker,
   FallbackConfig,
   FallbackEntry,
+  FallbackHedge,
   FallbackModel,
   FallbackTimeouts,
 } from '../types';
@@ -46,6 +47,8 @@ export interface FallbackProviderConfig {
   /** Retries on this entry; overrides `maxRetriesPerProvider`. */
   maxRetries?: number;
   timeouts?: Omit<FallbackTimeouts, 'totalMs'>;
+  /** `false`: this entry is never hedged, nor started as a hedge (docs/hedging.md). */
+  hedge?: false;
 }
 
 /**
@@ -77,6 +80,8 @@ export interface FallbackChainConfig {
    * Alias: `circuit_breaker` (`failure_threshold`, `cooldown_ms`, …).
    */
   circuitBreaker?: false | ({ enabled?: boolean } & Omit<FallbackCircuitBreaker, 'store'>);
+  /** Hedged requests (docs/hedging.md). Alias: `hedge` with `after_ms`, `max_ratio`, `min_samples`, … */
+  hedge?: FallbackHedge;
 }
 
 /** What a config cannot say: hooks, a model built in code, where keys come from. */
@@ -90,6 +95,7 @@ export interface FallbackFromConfigOptions
     | 'onExhausted'
     | 'onCircuitOpen'
     | 'onCircuitClose'
+    | 'onHedge'
     | 'logger'
   > {
   /** Where the circuit breaker keeps health, e.g. one `memoryHealthStore()` shared by several chains, or `redisHealthStore`. */

@@ -95,6 +95,7 @@ export function resolveChainFromConfig(
         maxRetries: entry.maxRetries,
         settings: Object.keys(settings).length === 0 ? undefined : settings,
         timeouts: entry.timeouts,
+        hedge: entry.hedge,
       }) as FallbackEntry,
     );
   }
@@ -108,6 +109,7 @@ export function resolveChainFromConfig(
     timeouts: parsed.timeouts,
     midStream: parsed.midStream,
     circuitBreaker: circuitBreaker(parsed.circuitBreaker, options),
+    hedge: parsed.hedge,
     classifyError: options.classifyError,
     onRetry: options.onRetry,
     onFallback: options.onFallback,
@@ -115,6 +117,7 @@ export function resolveChainFromConfig(
     onExhausted: options.onExhausted,
     onCircuitOpen: options.onCircuitOpen,
     onCircuitClose: options.onCircuitClose,
+    onHedge: options.onHedge,
     logger: options.logger,
   });
   return { models, config: chainConfig };

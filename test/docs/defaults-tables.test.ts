@@ -146,8 +146,8 @@ describe('the defaults the documentation states are DEFAULTS', () => {
         logger: 'silent',
       },
     });
-    // `catchErrors` is an entry's field: the entry table states it.
-    const chainLevel = leafPaths(DEFAULTS).filter(path => path !== 'catchErrors');
+    // `catchErrors` is an entry's field: the entry table states it. `hedge` has its own page (docs/hedging.md).
+    const chainLevel = leafPaths(DEFAULTS).filter(path => path !== 'catchErrors' && !path.startsWith('hedge.'));
     expect([...paths].sort()).toEqual([...chainLevel].sort());
   });
 
@@ -195,6 +195,14 @@ describe('the defaults the documentation states are DEFAULTS', () => {
       stated: { store: 'a `memoryHealthStore()` of this `withFallback`' },
     });
     expect(paths.sort()).toEqual(leafPaths(DEFAULTS.circuitBreaker, 'circuitBreaker').sort());
+  });
+
+  it('docs/hedging.md: the hedge table, every setting included', () => {
+    const paths = checkRows(tableOf('docs/hedging.md', '`hedge` option'), {
+      prefix: 'hedge.',
+      stated: { afterMs: 'required' },
+    });
+    expect(paths.sort()).toEqual(leafPaths(DEFAULTS.hedge, 'hedge').sort());
   });
 
   it('docs/configuration.md: the fields table', () => {
