@@ -10,10 +10,13 @@ export interface HedgeDelay {
 /**
  * How long an attempt on an entry may go without committing before it is
  * hedged: the configured number, or with `'auto'` the entry's observed
- * percentile once `minSamples` were recorded, and `initialMs` before that.
+ * percentile once `minSamples` were recorded (answers and cancelled
+ * attempts), and `initialMs` before that or while none answered.
  */
 export function hedgeDelay(hedge: ResolvedHedge, window: LatencyWindow): HedgeDelay {
   if (hedge.afterMs !== 'auto') return { afterMs: hedge.afterMs, source: 'fixed' };
-  if (window.samples.length < hedge.minSamples) return { afterMs: hedge.initialMs, source: 'initial' };
-  return { afterMs: percentileOf(window, hedge.percentile)!, source: 'observed' };
+  const observed = window.samples.length < hedge.minSamples ? undefined : percentileOf(window, hedge.percentile);
+  return observed === undefined
+    ? { afterMs: hedge.initialMs, source: 'initial' }
+    : { afterMs: observed, source: 'observed' };
 }

@@ -77,7 +77,8 @@ export class HedgeRace<T> extends Deadline {
   /** A racer that failed while the other ran, with when: the loop records it once the race is over. */
   earlier: { racer: Racer; error: unknown; at: number } | undefined;
   private hedge: Racer | undefined;
-  private loser: Racer | undefined;
+  /** The racer cancelled because the other committed first. */
+  loser: Racer | undefined;
   private done = false;
   private resolve!: (value: T) => void;
   private reject!: (error: unknown) => void;

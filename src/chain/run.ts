@@ -11,7 +11,7 @@ import { type ClassifiedFailure, classifyFailure } from './failure';
 import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './health';
 import { type HedgeCall, type HedgeRace, hedgeRace, recordEarlier } from './hedge-race';
 import { hedgeStatsOf } from './hedge-stats';
-import { recordLatency } from './latency-window';
+import { CANCELLED, recordLatency } from './latency-window';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
 import { skippedFailure } from './skipped';
@@ -133,7 +133,11 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
         ({ entry, gate, scope, startedAt: attemptStart, position: index, attempt } = race.current);
         ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));
       }
-      if (hedging !== undefined) recordLatency(hedgeStatsOf(entry, hedging.hedge).window, Date.now() - attemptStart);
+      if (hedging !== undefined) {
+        recordLatency(hedgeStatsOf(entry, hedging.hedge).window, Date.now() - attemptStart);
+        const lost = race?.loser?.entry;
+        if (lost !== undefined) recordLatency(hedgeStatsOf(lost, hedging.hedge).window, CANCELLED);
+      }
       scope.disarm('request');
       scope.disarm('first-chunk');
       const recorded = health.succeeded(call, entry, gate);

@@ -237,8 +237,14 @@ describe('decide', () => {
     ],
     ['at most one hedge per call', hedging([all, all, all]), state(), slow(true), WAIT],
     ['the last entry has nobody to hedge to', hedging([all, all]), state({ index: 1 }), slow(), WAIT],
-    ["an entry with hedge: false is not hedged", hedging([all, all], [0]), state(), slow(), WAIT],
-    ['an entry with hedge: false is not started: the next one is', hedging([all, all, all], [1]), state(), slow(), hedge(2)],
+    ['an entry with hedge: false is not hedged', hedging([all, all], [0]), state(), slow(), WAIT],
+    [
+      'an entry with hedge: false is not started: the next one is',
+      hedging([all, all, all], [1]),
+      state(),
+      slow(),
+      hedge(2),
+    ],
     ['nor when it is the only one left', hedging([all, all], [1]), state(), slow(), WAIT],
     [
       'a retry is hedged too, to an entry not called yet',

@@ -24,6 +24,14 @@ describe('percentileOf (nearest rank)', () => {
     ['a tail of 5 % sits above p95 of 100', [...Array(95).fill(150), ...Array(5).fill(4_000)], 95, 150],
     ['a tail of 6 % is p95', [...Array(94).fill(150), ...Array(6).fill(4_000)], 95, 4_000],
     ['a tiny percentile is the fastest', [40, 10, 30], 0.1, 10],
+    ['cancelled attempts rank above every answer', [Infinity, 300, 100, 200], 50, 200],
+    [
+      'a rank among the cancelled: the slowest answer stands in',
+      [...Array(94).fill(150), 170, ...Array(5).fill(Infinity)],
+      99,
+      170,
+    ],
+    ['nothing answered: nothing to say', [Infinity, Infinity], 95, undefined],
   ])('%s', (_, samples, percentile, expected) => {
     expect(percentileOf(windowOf(samples), percentile)).toBe(expected);
   });
@@ -56,6 +64,12 @@ describe('hedgeDelay', () => {
       auto({ minSamples: 3, percentile: 50 }),
       [10, 30, 20],
       { afterMs: 20, source: 'observed' },
+    ],
+    [
+      "'auto' while every sample was cancelled still waits initialMs",
+      auto({ minSamples: 2 }),
+      [Infinity, Infinity],
+      { afterMs: 1_000, source: 'initial' },
     ],
     [
       "'auto' follows the samples as they change",
