@@ -180,6 +180,26 @@ describe('hedged requests over HTTP', () => {
     expect(slow.afterMs).toBeGreaterThanOrEqual(200);
   });
 
+  it("midStream: 'continue': the hedge that won is continued after a cut, as any served stream", async () => {
+    // Ids of the same length: the cut text continued by the third entry reads as one answer.
+    fake.setScript({ 'model-s': { firstTokenDelayMs: NEVER_MS }, 'model-a': { cutAfterTokens: 8 } });
+    const chained = withFallback([model('model-s'), model('model-a'), model('model-b')], {
+      hedge: { afterMs: 30 },
+      midStream: 'continue',
+    });
+    const outcome = await call(chained, 'stream');
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.text).toBe(canonicalAnswer('model-a'));
+    expect(outcome.fallback).toMatchObject({
+      servedBy: { modelId: 'model-a' },
+      hedge: { started: { modelId: 'model-a' }, winner: { modelId: 'model-a' } },
+      continuation: { from: { modelId: 'model-a' }, by: { modelId: 'model-b' } },
+    });
+    expect(caughtLabels(outcome.fallback)).toEqual(['model-s hedged', 'model-a network']);
+    await fake.whenIdle();
+    expect(fake.requestsFor('model-s').map(request => request.aborted)).toEqual([true]);
+  });
+
   it.each(OPERATIONS)("%s: the caller's abort cancels both racers", async operation => {
     const controller = new AbortController();
     fake.setScript({
