@@ -79,6 +79,15 @@ export function hedgingSetups(): HedgingSetup[] {
       create: (primary, fallback) => viaStreamText(withFallback([primary, fallback], { hedge: { afterMs: 'auto' } })),
     },
     {
+      key: 'hedge-auto-10',
+      label: "ai-sdk-fallback, hedge 'auto', maxRatio 0.1",
+      color: '#0a3069',
+      configuration:
+        "withFallback([primary, fallback], { hedge: { afterMs: 'auto', maxRatio: 0.1 } })\n// not in the issue's list: the same with twice the hedging budget, to show what the cap costs",
+      create: (primary, fallback) =>
+        viaStreamText(withFallback([primary, fallback], { hedge: { afterMs: 'auto', maxRatio: 0.1 } })),
+    },
+    {
       key: 'ai-retry',
       label: `ai-retry, stepMs ${SWITCH_MS}`,
       color: '#8250df',
@@ -88,9 +97,10 @@ export function hedgingSetups(): HedgingSetup[] {
   retry: [timeout().switch({ model: fallback, timeout: 10_000 })],
 })
 // its README's timeout-based switch for streamText: a call-level retry, since a model-level one cannot
-// recover a streamText deadline. \`timeout: { firstChunkMs }\` never fired in this scenario (ai 7.0.173: the call
-// went on to the primary's answer after 4 s), so the step deadline stands in; the answer streams within milliseconds
-// of its first token, so a ${SWITCH_MS} ms step is a ${SWITCH_MS} ms first-token deadline. The fallback gets a fresh 10 s.`,
+// recover a streamText deadline. \`timeout: { firstChunkMs }\` never fires here: ai arms it once doStream has
+// returned, and @ai-sdk/openai's chat model returns from doStream with the first chunk. So the step deadline stands
+// in; the answer streams within milliseconds of its first token, so a ${SWITCH_MS} ms step is a ${SWITCH_MS} ms
+// first-token deadline. The fallback gets a fresh 10 s.`,
       create: (primary, fallback) => async abortSignal =>
         (
           await retryableStreamText({
@@ -142,10 +152,15 @@ function seeded(seed: number): () => number {
 /** A call still without an answer after this long is aborted and counts as unanswered. */
 const CAP_MS = 10_000;
 
+/** Rounds per setup: the setups take turns, so a change of the machine's load falls on all of them alike. */
+const ROUNDS = 10;
+
 /**
- * Issue 15's scenario: `plan.calls` `streamText` calls, `plan.concurrency` at a
- * time, through the real `@ai-sdk/openai` against the fake provider on
- * 127.0.0.1, per setup in turn, each with the same seeded tail.
+ * Issue 15's scenario: `plan.calls` `streamText` calls per setup,
+ * `plan.concurrency` at a time, through the real `@ai-sdk/openai` against the
+ * fake provider on 127.0.0.1, each setup meeting the same seeded tail. The
+ * calls run in rounds, the setups taking turns in an order rotated per round;
+ * each setup keeps its one wrapped model (and what `'auto'` learnt) throughout.
  */
 export async function runHedging(
   setups: readonly HedgingSetup[],
@@ -153,38 +168,44 @@ export async function runHedging(
   log: (line: string) => void,
 ): Promise<HedgingResult[]> {
   const fake = await startFakeProvider();
-  const results: HedgingResult[] = [];
   try {
+    const runs = [];
     for (const setup of setups) {
       // One unrecorded call on a model of its own first, so no setup pays for loading code (and 'auto' learns nothing).
       fake.setScript({});
       await readAll(await setup.create(...models(fake))(AbortSignal.timeout(CAP_MS)));
       await fake.whenIdle();
-      const random = seeded(plan.seed);
-      fake.setScript({
-        primary: () => ({ firstTokenDelayMs: random() < TAIL.slowShare ? TAIL.slowMs : TAIL.fastMs }),
-        fallback: { firstTokenDelayMs: TAIL.fallbackMs },
-      });
-      fake.reset();
-      const start = setup.create(...models(fake));
-      const result: HedgingResult = { setup: setup.key, ttftMs: [], unanswered: [], calls: plan.calls, requests: 0 };
-      let next = 0;
-      const worker = async () => {
-        while (next < plan.calls) {
-          next++;
-          await oneCall(start, result);
-        }
-      };
-      await Promise.all(Array.from({ length: plan.concurrency }, worker));
-      await fake.whenIdle();
-      result.requests = fake.requests.length;
-      results.push(result);
-      log(`  ${setup.key}: ${summary(result)}`);
+      const result: HedgingResult = { setup: setup.key, ttftMs: [], unanswered: [], calls: 0, requests: 0 };
+      runs.push({ setup, result, start: setup.create(...models(fake)), random: seeded(plan.seed) });
     }
+    const perRound = Math.ceil(plan.calls / ROUNDS);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < runs.length; i++) {
+        const { result, start, random } = runs[(i + round) % runs.length]!;
+        const calls = Math.min(perRound, plan.calls - result.calls);
+        fake.setScript({
+          primary: () => ({ firstTokenDelayMs: random() < TAIL.slowShare ? TAIL.slowMs : TAIL.fastMs }),
+          fallback: { firstTokenDelayMs: TAIL.fallbackMs },
+        });
+        fake.reset();
+        let next = 0;
+        const worker = async () => {
+          while (next < calls) {
+            next++;
+            await oneCall(start, result);
+          }
+        };
+        await Promise.all(Array.from({ length: plan.concurrency }, worker));
+        await fake.whenIdle();
+        result.calls += calls;
+        result.requests += fake.requests.length;
+      }
+    }
+    for (const { setup, result } of runs) log(`  ${setup.key}: ${summary(result)}`);
+    return runs.map(run => run.result);
   } finally {
     await fake.close();
   }
-  return results;
 }
 
 function models(fake: FakeProvider) {

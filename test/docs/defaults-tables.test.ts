@@ -215,6 +215,7 @@ describe('the defaults the documentation states are DEFAULTS', () => {
         backoff: asWithFallback,
         timeouts: asWithFallback,
         circuitBreaker: asWithFallback,
+        hedge: 'off',
       },
     });
   });
