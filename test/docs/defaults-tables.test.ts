@@ -55,7 +55,7 @@ const optionOf = (row: string[]) => codeOf(row[0]!) ?? row[0]!;
 function statedValue(cell: string): unknown {
   const text = (codeOf(cell) ?? cell.replace(/\(.*$/, '')).trim();
   const digits = text.replace(/[\s_]/g, '');
-  if (/^\d+$/.test(digits)) return Number(digits);
+  if (/^\d+(\.\d+)?$/.test(digits)) return Number(digits);
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^'[^']*'$/.test(text)) return text.slice(1, -1);
   if (/^\[.*\]$/.test(text)) return JSON.parse(text.replace(/'/g, '"'));
