@@ -9,7 +9,8 @@
  *    (TypeScript's legacy `moduleResolution: node`), which ignores `exports` and so cannot
  *    see any subpath (`ai-sdk-fallback/testing`): the package needs Node >= 22, whose users
  *    compile with node16/nodenext/bundler, and `ai` itself ships ESM only.
- * 4. The built core (`dist/index.js`, `dist/index.cjs`) imports none of the modules it must not load.
+ * 4. The built core (`dist/index.js`, `dist/index.cjs`) imports none of the modules it must not load, and
+ *    neither it nor the config entry reaches a Node built-in (Edge runtimes have none).
  * 5. Every entry point loads with `import` and with `require` on this Node (the CJS build
  *    requires `ai`, which ships ESM only: that needs Node's require(esm), 22.12 or later).
  */
@@ -20,6 +21,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { builtImports, isNodeBuiltin } from './built-imports';
 import { FORBIDDEN_IN_CORE, isPackage, isPublishable, PACKED_ROOT_FILES } from './package-rules';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -88,17 +90,22 @@ function checkBuiltCore(): void {
   console.log('built core');
   for (const file of ['dist/index.js', 'dist/index.cjs']) {
     const code = readFileSync(`${root}${file}`, 'utf8');
-    const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g)].map(
-      match => match[1]!,
-    );
-    const forbidden = specifiers.filter(specifier => FORBIDDEN_IN_CORE.some(name => isPackage(specifier, name)));
+    // What the entry reaches through its shared chunks too, where the core's code is.
+    const reached = [...builtImports(`${root}dist`, file.slice('dist/'.length)).externals.keys()];
+    const forbidden = reached.filter(specifier => FORBIDDEN_IN_CORE.some(name => isPackage(specifier, name)));
     if (forbidden.length > 0) fail(`${file} imports ${[...new Set(forbidden)].join(', ')}`);
     else {
       const gzip = gzipSync(code).byteLength;
       ok(
-        `${file}: imports ${[...new Set(specifiers)].join(', ')} (${(code.length / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzip)`,
+        `${file}: reaches ${reached.join(', ')} (entry file ${(code.length / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzip)`,
       );
     }
+  }
+  // Edge runtimes have no Node built-ins: the core and the config entry, shared chunks included, import none.
+  for (const entry of ['index.js', 'index.cjs', 'config.js', 'config.cjs']) {
+    const builtins = [...builtImports(`${root}dist`, entry).externals.keys()].filter(isNodeBuiltin);
+    if (builtins.length > 0) fail(`dist/${entry} reaches Node built-ins: ${builtins.join(', ')}`);
+    else ok(`dist/${entry}: no Node built-in, shared chunks included`);
   }
 }
 

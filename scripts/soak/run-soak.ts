@@ -96,6 +96,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         failed++;
         const route = `${plan.operation} via ${chains[plan.chain]!.name}`;
         for (const violation of verdict.violations) violations.push(`call #${plan.index} (${route}): ${violation}`);
+        if (process.env.SOAK_DUMP) {
+          const dump = { plan, record: records[plan.index], requests: byCall.get(plan.index) ?? [] };
+          console.error(
+            JSON.stringify(dump, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message } : v), 1),
+          );
+        }
       }
     }
 

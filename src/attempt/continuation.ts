@@ -1,3 +1,4 @@
+import type { PartTag } from '../versions/part-tag';
 import type { CommittedStream } from './commit';
 import type { AttemptScope } from './scope';
 
@@ -9,13 +10,18 @@ export interface Continuation<PART> {
   committed: CommittedStream<PART>;
   scope: AttemptScope;
   metadata: FinishMetadata<PART>;
+  /** The continuing entry's tag, for the parts it sends. */
+  tag: PartTag;
 }
 
 /** What became of an attempt to continue a failed stream. */
 export type ContinuationOutcome<PART> =
   | { continuation: Continuation<PART> }
-  /** No model continued: the original failure surfaces as this error. */
-  | { error: unknown }
+  /**
+   * No model continued: the original failure surfaces as this error. `metadata`, when continuation
+   * requests were sent, replaces the finish's additions so that they count.
+   */
+  | { error: unknown; metadata?: FinishMetadata<PART> }
   /** The caller aborted meanwhile: error the stream with this reason. */
   | { abort: unknown };
 

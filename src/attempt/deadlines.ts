@@ -86,9 +86,12 @@ export function holdDeadline(deadline: Deadline, hold: boolean): void {
 }
 
 function releaseLater(): void {
-  if (releasing || timer === undefined) return;
+  // Only a Node-style timer can let go of the process: Edge and browser timers have no `unref`.
+  if (releasing || timer?.unref === undefined) return;
   releasing = true;
-  setImmediate(() => {
+  // The next turn of the event loop; `setImmediate` is Node's, the fallback is for runtimes without it.
+  const nextTurn = typeof setImmediate === 'function' ? setImmediate : (run: () => void) => setTimeout(run, 0);
+  nextTurn(() => {
     releasing = false;
     if (held === 0) timer?.unref?.();
   });

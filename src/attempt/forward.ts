@@ -1,4 +1,5 @@
 import { FallbackTimeoutError } from '../errors/fallback-timeout-error';
+import type { PartTag } from '../versions/part-tag';
 import { NO_ERROR, type StreamSpec } from '../versions/stream-spec';
 import type { CommittedStream } from './commit';
 import type { ContinueAfter, FinishMetadata } from './continuation';
@@ -14,6 +15,8 @@ export interface ForwardInput<PART> {
   scope: AttemptScope;
   spec: StreamSpec<PART>;
   metadata: FinishMetadata<PART>;
+  /** Which entry produced the parts: added to the provider metadata of those that have any. */
+  tag: PartTag;
   /** Replaces the model's error wherever it reaches the consumer (more than one model was tried). */
   mapError?: (error: unknown) => unknown;
   /** Present with `midStream: 'continue'`: how to hand a failed text-only stream to another model. */
@@ -24,17 +27,19 @@ export interface ForwardInput<PART> {
  * The consumer's stream after commit: the held parts, then the rest as the
  * model sends it. The provider's own parts pass unchanged (its error part,
  * its finish with usage and metadata, a read that rejects), as the bare
- * model's would; only the finish gains `providerMetadata.fallback`. One of
+ * model's would; only the finish gains `providerMetadata.fallback` (and a part
+ * with provider metadata the serving entry's tag there). One of
  * our clocks ends the stream with a timeout error part and a finish whose
  * reason is `error`. With `continueAfter`, a failure of a text-only answer is
  * handed to another model and only its new parts follow. The source is read
  * in a loop while the consumer has room (backpressure is kept), with no work
- * per part beyond the finish check.
+ * per part beyond the finish check and, for a part without provider metadata
+ * (plain text deltas), one property read.
  */
 export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStream<PART> {
   const { spec, continueAfter, mapError } = input;
   let { reader } = input.committed;
-  let { scope, metadata } = input;
+  let { scope, metadata, tag } = input;
   const ledger = continueAfter === undefined ? undefined : new TextLedger(spec);
   const cancelled = continueAfter === undefined ? undefined : new AbortController();
   let continued = false;
@@ -77,9 +82,9 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
     return true;
   }
 
-  const finishOf = (part: PART) => (spec.isFinish(part) ? spec.withMetadata(part, metadata(part)) : part);
-  const emitPlain = (part: PART) =>
-    output.enqueue(spec.isFinish(part) ? spec.withMetadata(part, metadata(part)) : part);
+  const finishOf = (part: PART) =>
+    spec.isFinish(part) ? spec.withMetadata(part, metadata(part)) : spec.withTag(part, tag);
+  const emitPlain = (part: PART) => output.enqueue(finishOf(part));
   const emitMapped = (part: PART) => {
     const error = spec.errorOf(part);
     output.enqueue(error === NO_ERROR ? finishOf(part) : spec.withError(part, mapError!(error)));
@@ -117,7 +122,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       if ('continuation' in outcome) {
         const next = outcome.continuation;
         ({ reader } = next.committed);
-        ({ scope, metadata } = next);
+        ({ scope, metadata, tag } = next);
         continued = true;
         for (const shown of ledger!.continuationHead(next.committed.head)) emit(shown);
         if (next.committed.done) {
@@ -130,6 +135,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       }
       // Nobody continued: the original failure surfaces, with why as its cause.
       error = outcome.error;
+      if (outcome.metadata !== undefined) metadata = outcome.metadata;
       if (kind === 'part') {
         watch();
         emit(spec.withError(part!, error));
@@ -234,6 +240,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
         return cancelled === undefined ? cancelling : cancelling.catch(() => {});
       },
     },
-    new CountQueuingStrategy({ highWaterMark: HIGH_WATER_MARK }),
+    // A plain strategy counts parts as `CountQueuingStrategy` does; Next.js's Edge runtime lacks that class.
+    { highWaterMark: HIGH_WATER_MARK },
   );
 }

@@ -1,4 +1,4 @@
-import type { ContinueAfter } from '../attempt/continuation';
+import type { ContinuationOutcome, ContinueAfter } from '../attempt/continuation';
 import { HeldFailure } from '../attempt/held-failure';
 import { isPrefillRefusal } from '../errors/prefill-refusal';
 import type { FallbackCallContext, FallbackMetadata } from '../types';
@@ -29,7 +29,7 @@ const refusesPrefill = new WeakSet<ResolvedEntry>();
 interface Refusal {
   entry: ResolvedEntry;
   error: unknown;
-  durationMs: number;
+  failure: ClassifiedFailure;
 }
 
 /**
@@ -82,8 +82,29 @@ export function continueWith<
     const prefilled = adapter.prefill(params, text);
     const callSignal = params.abortSignal === undefined ? signal : AbortSignal.any([params.abortSignal, signal]);
     const refusals: ClassifiedFailure[] = [];
-    // Attempts of runs that ended in a refusal; the serving run counts its own.
+    // Every continuation request that failed, in order (refusals too): every request counts, continued or not.
+    const tried: ClassifiedFailure[] = [];
+    const asked = new Map<ResolvedEntry, number>();
+    // Requests of runs that did not serve (ended by a refusal, or nobody continued); a serving run counts its own.
     let spent = 0;
+    /**
+     * Nobody continued: the failed stream goes on to its own end (an error part may be followed by more of
+     * it), and its finish lists the mid-stream failure and every continuation request that was sent.
+     */
+    const gaveUp = (surfaced: unknown): ContinuationOutcome<PART> => {
+      if (spent === 0) return { error: surfaced };
+      const fallback: FallbackMetadata = {
+        ...recorded,
+        attempts: recorded.attempts + spent,
+        caught: [...recorded.caught, toCaught(failure), ...tried.map(toCaught)],
+      };
+      recorded = fallback;
+      const metadata = { fallback };
+      return {
+        error: surfaced,
+        metadata: finish => withUsage(metadata, finish === undefined ? undefined : adapter.stream.usageOf(finish)),
+      };
+    };
     let after = failing.index;
     let why: unknown;
     for (;;) {
@@ -92,8 +113,7 @@ export function continueWith<
         candidate => candidate.index > after && catches(candidate) && !refusesPrefill.has(candidate),
       );
       // The consumer cancelled (the stream ignores this answer), or nobody is left who would continue.
-      if (candidates.length === 0 || signal.aborted)
-        return { error: why === undefined ? error : withCause(error, why) };
+      if (candidates.length === 0 || signal.aborted) return gaveUp(why === undefined ? error : withCause(error, why));
       options.logger.warn?.(
         `[ai-sdk-fallback] ${failing.id} failed mid-stream (${failure.type}) after ${text.length} characters; asking ${candidates[0]!.id} to continue`,
       );
@@ -112,13 +132,25 @@ export function continueWith<
           attempt: async (entry, scope) => {
             seen.attempts++;
             const began = Date.now();
+            const nth = (asked.get(entry) ?? 0) + 1;
+            asked.set(entry, nth);
             try {
               return await attempt(entry, scope);
             } catch (rejection) {
               const cause = rejection instanceof HeldFailure ? rejection.error : rejection;
-              if (scope.signal.aborted || !isPrefillRefusal(cause)) throw rejection;
+              if (scope.signal.aborted || !isPrefillRefusal(cause)) {
+                // Kept for the record should nobody continue: the failed stream's finish still counts this request.
+                if (!scope.abortedByCaller) tried.push(failedAttempt(entry, nth, scope, rejection, began, options));
+                throw rejection;
+              }
               if (rejection instanceof HeldFailure) rejection.discard();
-              seen.refusal = { entry, error: cause, durationMs: Date.now() - began };
+              // Classified here, once: the run ends on it as an abort, without reading it.
+              seen.refusal = {
+                entry,
+                error: cause,
+                failure: classifyFailure(cause, entry, nth, Date.now() - began, options),
+              };
+              tried.push(seen.refusal.failure);
               onRefusal.abort(cause);
               throw cause;
             }
@@ -128,7 +160,8 @@ export function continueWith<
           // The continuing model failed before its first output, and nobody else continued.
           run.value.committed.reader.cancel().catch(() => {});
           run.scope.dispose();
-          return { error: withCause(error, run.passThrough.error ?? run.passThrough.modelError) };
+          spent += seen.attempts;
+          return gaveUp(withCause(error, run.passThrough.error ?? run.passThrough.modelError));
         }
         run.scope.release();
         const fallback: FallbackMetadata = {
@@ -146,6 +179,7 @@ export function continueWith<
             scope: run.scope,
             metadata: (finish: PART | undefined) =>
               withUsage(metadata, finish === undefined ? undefined : adapter.stream.usageOf(finish)),
+            tag: { producedBy: run.entry.id },
           },
         };
       } catch (rejection) {
@@ -157,15 +191,28 @@ export function continueWith<
             `[ai-sdk-fallback] ${refusal.entry.id} refused the prefill; it is not asked to continue again in this process`,
           );
         }
-        if (refusal === undefined || signal.aborted) return { error: withCause(error, rejection) };
-        // Classified here, once: the run ended on it as an abort, without reading it.
-        refusals.push(classifyFailure(refusal.error, refusal.entry, 1, refusal.durationMs, options));
         spent += seen.attempts;
+        if (refusal === undefined || signal.aborted) return gaveUp(withCause(error, rejection));
+        refusals.push(refusal.failure);
         why = refusal.error;
         after = refusal.entry.index;
       }
     }
   };
+}
+
+/** A continuation request that failed, classified as the chain classified it (its own timeout first). */
+function failedAttempt(
+  entry: ResolvedEntry,
+  attempt: number,
+  scope: { timeout: unknown },
+  rejection: unknown,
+  began: number,
+  options: Chain['options'],
+): ClassifiedFailure {
+  const held = rejection instanceof HeldFailure ? rejection : undefined;
+  const error = scope.timeout ?? (held === undefined ? rejection : held.error);
+  return classifyFailure(error, entry, attempt, Date.now() - began, options, held?.usage);
 }
 
 /**

@@ -2,7 +2,9 @@ import { HeldFailure } from '../attempt/held-failure';
 import { FallbackEmptyResponseError } from '../errors/empty-response-error';
 import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versions/adapter';
 import type { ResultSpec } from '../versions/stream-spec';
+import { planCall } from './call-chain';
 import { newContext } from './context';
+import { promptFor } from './entry-prompt';
 import { fallbackMetadata, mergeMetadata, servingUsage } from './metadata';
 import type { Chain } from './options';
 import { runChain } from './run';
@@ -22,6 +24,11 @@ export async function generateThroughChain<
   PART,
   STREAM extends { stream: ReadableStream<PART> },
 >(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, chain: Chain, params: OPTIONS): Promise<RESULT> {
+  const plan = planCall(adapter, chain, params);
+  if (plan !== undefined) {
+    if (plan.alone !== undefined) return adapter.doGenerate(plan.alone.model, plan.params);
+    return generateThroughChain(adapter, plan.chain, plan.params);
+  }
   const served = await runChain({
     chain,
     context: newContext('generate'),
@@ -30,13 +37,17 @@ export async function generateThroughChain<
     attempt: (entry, scope) => {
       scope.arm('request', entry.timeouts.requestMs);
       const answer = Promise.resolve(
-        adapter.doGenerate(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
+        adapter.doGenerate(
+          entry.model,
+          adapter.callOptions(promptFor(adapter, entry, params), entry.settings, scope.signal),
+        ),
       );
       return answer.then(checkerOf(adapter));
     },
   });
   served.scope.dispose();
-  const { value: result, entry } = served;
+  const { entry } = served;
+  const result = adapter.result.withTags(served.value, { producedBy: entry.id });
   const response = result.response;
   return {
     ...result,

@@ -9,6 +9,7 @@ import type { ChainModel } from '../versions/chain-model';
 import { DEFAULTS } from './defaults';
 import { entryHedgeSchema, hedgeSchema } from './hedge-schema';
 import { expectedNumber, numberOption } from './number-option';
+import { preparePromptSchema } from './prepare-prompt-schema';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 
 const ERROR_TYPES = Object.values(FallbackErrorType);
@@ -95,6 +96,7 @@ export const entrySchema = z.strictObject({
   maxRetries: count.optional(),
   settings: settingsSchema.optional(),
   timeouts: timeoutsSchema.omit({ totalMs: true }).optional(),
+  preparePrompt: preparePromptSchema.optional(),
   hedge: entryHedgeSchema.optional(),
 });
 
@@ -177,9 +179,9 @@ export function parseEntries(
   });
 }
 
-type Issue = { path: PropertyKey[]; message: string };
+export type Issue = { path: PropertyKey[]; message: string };
 
-function fail(prefix: string, issues: readonly Issue[], root: string): never {
+export function fail(prefix: string, issues: readonly Issue[], root: string): never {
   const message =
     issues.length === 1 && issues[0]!.path.length === 0
       ? `${prefix}: ${root}: ${issues[0]!.message}`
@@ -190,7 +192,7 @@ function fail(prefix: string, issues: readonly Issue[], root: string): never {
 }
 
 /** Unknown keys become one issue each, with the closest known key of that object. */
-function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
+export function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): Issue[] {
   return issues.flatMap(issue => {
     const path = issue.path as PropertyKey[];
     if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }];

@@ -8,6 +8,7 @@ import type {
   FallbackEntrySettings,
   FallbackHedge,
   FallbackLogger,
+  FallbackPreparePrompt,
 } from '../types';
 import type { FallbackErrorType } from '../types/error-type';
 import { definedOnly } from '../util/defined-only';
@@ -34,6 +35,8 @@ export interface ResolvedEntry<MODEL = ChainModel> extends FallbackEntryRef {
   maxRetries: number;
   settings: FallbackEntrySettings | undefined;
   timeouts: ResolvedTimeouts;
+  /** How a history is prepared for this entry; absent is the default (`DEFAULTS.preparePrompt`). */
+  preparePrompt?: boolean | FallbackPreparePrompt;
   /** `false`: never hedged, nor started as a hedge. */
   hedge: boolean;
 }
@@ -161,6 +164,7 @@ export function resolveEntries(
       maxRetries: entry.maxRetries ?? options.maxRetriesPerModel,
       settings: entry.settings,
       timeouts: { ...options.timeouts, ...definedOnly(entry.timeouts) },
+      preparePrompt: entry.preparePrompt ?? DEFAULTS.preparePrompt,
       hedge: entry.hedge !== false,
     };
   });

@@ -2,6 +2,7 @@ import { waitForCommit } from '../attempt/commit';
 import { HeldFailure } from '../attempt/held-failure';
 import type { AttemptScope } from '../attempt/scope';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
+import { promptFor } from './entry-prompt';
 import type { Adapter } from './generate';
 import type { ResolvedEntry } from './options';
 
@@ -16,7 +17,10 @@ export function streamAttempt<
     scope.arm('request', entry.timeouts.requestMs);
     scope.arm('first-chunk', entry.timeouts.firstChunkMs);
     const opening = Promise.resolve(
-      adapter.doStream(entry.model, adapter.callOptions(params, entry.settings, scope.signal)),
+      adapter.doStream(
+        entry.model,
+        adapter.callOptions(promptFor(adapter, entry, params), entry.settings, scope.signal),
+      ),
     );
     // A model that ignores its abort signal may still deliver a stream after we gave up on it: close it.
     opening.then(

@@ -1,6 +1,7 @@
 import type { FinishMetadata } from '../attempt/continuation';
 import { forwardCommitted } from '../attempt/forward';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
+import { planCall } from './call-chain';
 import { newContext } from './context';
 import { continueWith } from './continue';
 import type { Adapter } from './generate';
@@ -23,6 +24,11 @@ export async function streamThroughChain<
   PART,
   STREAM extends { stream: ReadableStream<PART> },
 >(adapter: Adapter<OPTIONS, RESULT, PART, STREAM>, chain: Chain, params: OPTIONS): Promise<STREAM> {
+  const plan = planCall(adapter, chain, params);
+  if (plan !== undefined) {
+    if (plan.alone !== undefined) return adapter.doStream(plan.alone.model, plan.params);
+    return streamThroughChain(adapter, plan.chain, plan.params);
+  }
   const context = newContext('stream');
   const startedAt = Date.now();
   const served = await runChain({
@@ -50,6 +56,7 @@ export async function streamThroughChain<
       scope,
       spec,
       metadata,
+      tag: { producedBy: entry.id },
       ...(exhausted === undefined ? {} : { mapError: () => exhausted }),
       continueAfter:
         chain.options.midStream === 'continue' && passThrough === undefined

@@ -9,6 +9,7 @@ import type {
   FallbackTimeouts,
 } from '../types';
 import type { FallbackErrorTypeName } from './error-type-name';
+import type { ProviderFactory } from './provider-packages';
 
 /** The providers a config can name; each is built with its package's `create…` function. */
 export type FallbackProviderName = 'openai' | 'azure' | 'openrouter';
@@ -107,6 +108,12 @@ export interface FallbackFromConfigOptions
   primary?: FallbackModel | FallbackEntry;
   /** Where API keys, `AZURE_RESOURCE_NAME` and `AI_SDK_FALLBACK_CONFIG` are read. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The provider packages' `create…` functions, e.g. `{ openai: createOpenAI }`: used instead of
+   * loading the package by name, which needs Node.js. With a factory for every provider the config
+   * names, and the config passed as an object, `fallbackFromConfig` runs on Edge runtimes.
+   */
+  providerFactories?: Partial<Record<FallbackProviderName, ProviderFactory>>;
   /** Passed to every provider, e.g. `fakeProviderFetch(script)` in tests, or a proxy-aware fetch. */
   fetch?: typeof fetch;
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { FallbackChainConfig } from './config-types';
+import { nodeBuiltin, processEnv } from './node-builtins';
 import { parseChainConfig } from './parse-chain-config';
 
 /** The environment variable that holds a config's JSON, or the path of a JSON file. */
@@ -17,7 +16,7 @@ export const CONFIG_ENV_VAR = 'AI_SDK_FALLBACK_CONFIG';
  */
 export function loadFallbackConfig(
   path?: string,
-  { env = process.env }: { env?: Readonly<Record<string, string | undefined>> } = {},
+  { env = processEnv() }: { env?: Readonly<Record<string, string | undefined>> } = {},
 ): FallbackChainConfig {
   const { text, source } = path === undefined ? fromEnv(env) : fromFile(path, `'${path}'`);
   let json: unknown;
@@ -44,8 +43,14 @@ function fromEnv(env: Readonly<Record<string, string | undefined>>): { text: str
 }
 
 function fromFile(path: string, source: string): { text: string; source: string } {
+  const fs = nodeBuiltin<typeof import('node:fs')>(
+    'node:fs',
+    `loadFallbackConfig: ${source}`,
+    `read the file in your own code, or set ${CONFIG_ENV_VAR} to the JSON itself`,
+  );
   try {
-    return { text: readFileSync(resolve(path), 'utf8'), source };
+    // Relative to the working directory, as `path.resolve` would: `readFileSync` does the same.
+    return { text: fs.readFileSync(path, 'utf8'), source };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const reason = code === 'ENOENT' ? 'no such file' : `cannot be read (${typeof code === 'string' ? code : 'error'})`;

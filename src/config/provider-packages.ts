@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { FallbackProviderName } from './config-types';
+import { nodeBuiltin } from './node-builtins';
 
 /** The package and factory behind each provider name. */
 export const PROVIDER_PACKAGES = {
@@ -10,7 +10,8 @@ export const PROVIDER_PACKAGES = {
 } as const satisfies Record<FallbackProviderName, { packageName: string; factory: string }>;
 
 /** A provider package's `create…` function, typed loosely: the packages are optional peers. */
-export type ProviderFactory = (settings: Record<string, unknown>) => ProviderInstance;
+// biome-ignore lint/suspicious/noExplicitAny: any `create…` function of a provider package fits, whatever its settings type.
+export type ProviderFactory = (settings: any) => ProviderInstance;
 
 /** The callable provider a factory returns, with its `chat` and `responses` model builders. */
 export interface ProviderInstance {
@@ -28,9 +29,15 @@ export type RequireFunction = (id: string) => unknown;
  * file's URL; the global `require` is not used because the ESM bundle
  * replaces it with a stub that throws. Loading synchronously keeps
  * `fallbackFromConfig` synchronous; the provider packages are ESM-only, which
- * `require` loads on Node >= 22.12.
+ * `require` loads on Node >= 22.12. `node:module` is loaded here, not
+ * imported, so the config entry loads where Node built-ins do not exist.
  */
-export function defaultRequire(): RequireFunction {
+export function defaultRequire(where: string): RequireFunction {
+  const { createRequire } = nodeBuiltin<typeof import('node:module')>(
+    'node:module',
+    `fallbackFromConfig: ${where}`,
+    "pass the provider package's factory in the options instead, e.g. providerFactories: { openai: createOpenAI }",
+  );
   return createRequire(import.meta.url);
 }
 
@@ -41,12 +48,13 @@ export function defaultRequire(): RequireFunction {
 export function loadProviderFactory(
   provider: FallbackProviderName,
   where: string,
-  load: RequireFunction = defaultRequire(),
+  load?: RequireFunction,
 ): ProviderFactory {
   const { packageName, factory } = PROVIDER_PACKAGES[provider];
+  const required = load ?? defaultRequire(where);
   let module: unknown;
   try {
-    module = load(packageName);
+    module = required(packageName);
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (isMissing(error, packageName)) {

@@ -6,6 +6,7 @@ import { buildProviderModel } from './build-provider-model';
 import type { ParsedChainConfig, ParsedProviderEntry } from './config-schema';
 import type { FallbackFromConfigOptions } from './config-types';
 import { CONFIG_ENV_VAR, loadFallbackConfig } from './load-fallback-config';
+import { processEnv } from './node-builtins';
 import { parseChainConfig } from './parse-chain-config';
 import { loadProviderFactory, type ProviderFactory, type RequireFunction } from './provider-packages';
 import { type EntryCredentials, resolveCredentials } from './resolve-credentials';
@@ -31,7 +32,7 @@ export function resolveChainFromConfig(
   options: FallbackFromConfigOptions = {},
   load?: RequireFunction,
 ): ResolvedChain {
-  const env = options.env ?? process.env;
+  const env = options.env ?? processEnv();
   if (config === undefined && (env[CONFIG_ENV_VAR] ?? '').trim() === '') {
     throw new FallbackConfigError(
       `${CALLER}: no config: pass one, or set ${CONFIG_ENV_VAR} to its JSON or the path of a JSON file`,
@@ -80,7 +81,7 @@ export function resolveChainFromConfig(
   const factories = new Map<string, ProviderFactory>();
   const models: (FallbackModel | FallbackEntry)[] = options.primary === undefined ? [] : [options.primary];
   for (const { where, entry } of needed) {
-    let create = factories.get(entry.provider);
+    let create = factories.get(entry.provider) ?? options.providerFactories?.[entry.provider];
     if (create === undefined) {
       create = loadProviderFactory(entry.provider, where, load);
       factories.set(entry.provider, create);

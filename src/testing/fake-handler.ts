@@ -1,3 +1,4 @@
+import { FakeItems } from './fake-items';
 import { planResponse } from './fake-plan';
 import { type FakeRequest, type IncomingFakeRequest, parseIncomingRequest } from './fake-request';
 import { ScriptCursor } from './fake-script';
@@ -19,6 +20,7 @@ export class FakeHandler {
   readonly requests: FakeRequest[] = [];
   readonly #cursor: ScriptCursor;
   readonly #tokenDelayMs: number;
+  readonly #items = new FakeItems();
   #nextId = 1;
 
   constructor(options: FakeHandlerOptions = {}) {
@@ -34,6 +36,7 @@ export class FakeHandler {
     // In place, so arrays handed out earlier stay live.
     this.requests.length = 0;
     this.#cursor.resetCounters();
+    this.#items.clear();
     this.#nextId = 1;
   }
 
@@ -48,6 +51,13 @@ export class FakeHandler {
     if (request.api === 'unknown') {
       request.step = 'not-found';
       return { request, actions: planResponse('ok', request, { tokenDelayMs: 0 }) };
+    }
+
+    // The real API refuses a foreign reference before anything else: no scripted step is used up.
+    const refusal = this.#items.refusal(request);
+    if (refusal !== undefined) {
+      request.step = 'unknown-reference';
+      return { request, actions: jsonResponse(refusal.status, refusal.body) };
     }
 
     let step: ResolvedFakeStep;
@@ -70,6 +80,7 @@ export class FakeHandler {
     }
 
     request.step = describeStep(step);
-    return { request, actions: planResponse(step, request, { tokenDelayMs: this.#tokenDelayMs }) };
+    const reasoning = this.#items.issue(step, request);
+    return { request, actions: planResponse(step, request, { tokenDelayMs: this.#tokenDelayMs, reasoning }) };
   }
 }

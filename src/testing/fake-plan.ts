@@ -1,5 +1,6 @@
 import { canonicalAnswer, splitIntoTokens } from './canonical-answer';
 import { planEmptyAnswer } from './empty-answer';
+import type { FakeReasoningItem } from './fake-items';
 import type { FakeRequest } from './fake-request';
 import { isEmptyAnswerStep, isNamedErrorStep, type ResolvedFakeStep } from './fake-step';
 import { statusFromErrorCode } from './http-status-text';
@@ -14,7 +15,7 @@ import { openaiResponsesWire } from './wire-openai-responses';
 export function planResponse(
   step: ResolvedFakeStep,
   request: FakeRequest,
-  options: { tokenDelayMs: number },
+  options: { tokenDelayMs: number; reasoning?: FakeReasoningItem },
 ): WireAction[] {
   const headers = { 'x-request-id': `req_fake${request.id}` };
 
@@ -51,6 +52,7 @@ export function planResponse(
     tokens: splitIntoTokens(text),
     promptTokens: estimatePromptTokens(request.body),
     createdAt: Math.floor(request.startedAt / 1000),
+    reasoning: options.reasoning,
   };
 
   if (isEmptyAnswerStep(step)) {

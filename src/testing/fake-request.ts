@@ -1,3 +1,4 @@
+import { accountOf } from './fake-items';
 import { trailingAssistantText } from './prefill';
 
 /** The API a request was sent to, from the URL path. `'unknown'` paths are answered with 404. */
@@ -21,6 +22,12 @@ export interface FakeRequest {
   query: Record<string, string>;
   /** Request headers, lower-cased names. */
   headers: Record<string, string>;
+  /**
+   * The account the request was sent to: its base path (`/v1`, `/b/v1`, `/openai`) and key
+   * (`authorization` or `api-key` header). Items and encrypted reasoning of Responses answers
+   * belong to one account; another account's are refused, as the real API does.
+   */
+  account: string;
   /** `body.stream === true`. */
   stream: boolean;
   /** The parsed JSON body (`undefined` when it was not valid JSON). */
@@ -62,6 +69,7 @@ export function parseIncomingRequest(incoming: IncomingFakeRequest, id: number):
     path,
     query: Object.fromEntries(url.searchParams),
     headers: incoming.headers,
+    account: accountOf(path, incoming.headers),
     stream: body != null && typeof body === 'object' && body.stream === true,
     body,
     startedAt: Date.now(),

@@ -5,6 +5,11 @@ import type { FakeRequest } from './fake-request';
  *
  * - `'ok'`: the model's {@link canonicalAnswer}, streamed or not as the request asked.
  * - `{ text }`: a successful answer with this text.
+ * - `{ reasoning, text? }`: Responses API: a reasoning item (id `rs_…`, this summary, encrypted
+ *   content when the request includes `reasoning.encrypted_content`) before the answer. Its items
+ *   belong to the request's account; a later request that refers to them (`item_reference`) or
+ *   sends their encrypted content from another account gets the real API's 404 `Item with id '…'
+ *   not found.` or 400 `invalid_encrypted_content`. Chat completions: the answer only.
  * - `{ status, ... }`: an HTTP error. `retryAfter` (seconds or an HTTP date) becomes the
  *   `retry-after` header, `retryAfterMs` the `retry-after-ms` header; `body` replaces the
  *   JSON error body (a string is sent verbatim).
@@ -58,6 +63,7 @@ import type { FakeRequest } from './fake-request';
 export type FakeStep =
   | 'ok'
   | { text: string }
+  | { reasoning: string; text?: string }
   | {
       status: number;
       retryAfter?: number | string;
@@ -153,5 +159,6 @@ export function describeStep(step: ResolvedFakeStep): string {
   if ('cutAfterTokens' in step) return `cutAfterTokens ${step.cutAfterTokens}`;
   if ('stallAfterTokens' in step) return `stallAfterTokens ${step.stallAfterTokens}`;
   if ('errorAfterTokens' in step) return `errorAfterTokens ${step.errorAfterTokens}`;
+  if ('reasoning' in step) return 'reasoning';
   return 'text';
 }

@@ -1,3 +1,4 @@
+import type { FakeReasoningItem } from './fake-items';
 import type { FakeRequest } from './fake-request';
 
 /** What a wire format needs to know to render one answer. */
@@ -11,6 +12,8 @@ export interface WireContext {
   promptTokens: number;
   /** Unix seconds, as providers report `created` / `created_at`. */
   createdAt: number;
+  /** Responses API: the reasoning item that comes before the answer, if any. */
+  reasoning?: FakeReasoningItem | undefined;
 }
 
 /**

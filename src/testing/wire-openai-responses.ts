@@ -1,12 +1,13 @@
 import { sseEvent } from './wire-action';
 import type { WireContext, WireFormat } from './wire-format';
+import { reasoningEvents, reasoningItem } from './wire-openai-reasoning';
 
 /** The OpenAI Responses API (`/responses`), as parsed by `@ai-sdk/openai` and `@ai-sdk/azure`. */
 export const openaiResponsesWire: WireFormat = {
   json(context) {
     return {
       ...responseObject(context, 'completed'),
-      output: [messageItem(context, 'completed')],
+      output: outputItems(context),
       usage: usage(context),
     };
   },
@@ -17,7 +18,9 @@ export const openaiResponsesWire: WireFormat = {
     const event = (type: string, fields: Record<string, unknown>) =>
       sseEvent(JSON.stringify({ type, sequence_number: sequenceNumber++, ...fields }), type);
     const textPart = { type: 'output_text', annotations: [], logprobs: [], text: context.text };
-    const location = { item_id: itemId, output_index: 0, content_index: 0 };
+    // A reasoning item comes first: the message is the second output item.
+    const outputIndex = context.reasoning === undefined ? 0 : 1;
+    const location = { item_id: itemId, output_index: outputIndex, content_index: 0 };
 
     return {
       accepted: () => [
@@ -26,8 +29,9 @@ export const openaiResponsesWire: WireFormat = {
       ],
 
       openOutput: () => [
+        ...(context.reasoning === undefined ? [] : reasoningEvents(context.reasoning, event)),
         event('response.output_item.added', {
-          output_index: 0,
+          output_index: outputIndex,
           item: { id: itemId, type: 'message', status: 'in_progress', content: [], role: 'assistant' },
         }),
         event('response.content_part.added', {
@@ -42,7 +46,7 @@ export const openaiResponsesWire: WireFormat = {
         event('response.output_text.done', { ...location, text: context.text, logprobs: [] }),
         event('response.content_part.done', { ...location, part: textPart }),
         event('response.output_item.done', {
-          output_index: 0,
+          output_index: outputIndex,
           item: messageItem(context, 'completed'),
         }),
       ],
@@ -51,7 +55,7 @@ export const openaiResponsesWire: WireFormat = {
         event('response.completed', {
           response: {
             ...responseObject(context, 'completed'),
-            output: [messageItem(context, 'completed')],
+            output: outputItems(context),
             usage: usage(context),
           },
         }),
@@ -68,12 +72,17 @@ export const openaiResponsesWire: WireFormat = {
 
       malformed: () =>
         sseEvent(
-          `{"type":"response.output_text.delta","item_id":"${itemId}","output_index":0,"delta":"`,
+          `{"type":"response.output_text.delta","item_id":"${itemId}","output_index":${outputIndex},"delta":"`,
           'response.output_text.delta',
         ),
     };
   },
 };
+
+function outputItems(context: WireContext): unknown[] {
+  const message = messageItem(context, 'completed');
+  return context.reasoning === undefined ? [message] : [reasoningItem(context.reasoning), message];
+}
 
 function messageId(context: WireContext): string {
   return `msg_fake${context.request.id}`;
@@ -106,7 +115,7 @@ function responseObject(context: WireContext, status: 'in_progress' | 'completed
     previous_response_id: null,
     reasoning: { effort: null, summary: null },
     service_tier: 'default',
-    store: true,
+    store: context.request.body?.store !== false,
     temperature: 1,
     text: { format: { type: 'text' } },
     tool_choice: 'auto',

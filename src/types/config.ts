@@ -1,4 +1,11 @@
-import type { LanguageModelV2, LanguageModelV3, LanguageModelV4 } from '@ai-sdk/provider';
+import type {
+  LanguageModelV2,
+  LanguageModelV2Prompt,
+  LanguageModelV3,
+  LanguageModelV3Prompt,
+  LanguageModelV4,
+  LanguageModelV4Prompt,
+} from '@ai-sdk/provider';
 import type { FallbackErrorType } from './error-type';
 import type {
   FallbackCircuitCloseEvent,
@@ -10,7 +17,7 @@ import type {
   FallbackSwitchEvent,
 } from './events';
 import type { HealthStore } from './health-store';
-import type { FallbackClassifyContext } from './results';
+import type { FallbackClassifyContext, FallbackEntryRef } from './results';
 
 /** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
 export type FallbackModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
@@ -56,9 +63,43 @@ export interface FallbackEntry<MODEL = FallbackModel> {
   settings?: FallbackEntrySettings;
   /** Timeouts for this entry's attempts; override the chain's `timeouts`. */
   timeouts?: FallbackTimeouts;
+  /**
+   * How a conversation's history is prepared for this entry (docs/conversations.md). `true`
+   * (default): parts another entry produced lose their provider references (item ids, encrypted
+   * reasoning, signatures). `false`: the prompt is sent as the caller passed it. A function:
+   * decides itself, for histories the chain cannot read (see {@link FallbackPreparePrompt}).
+   */
+  preparePrompt?: boolean | FallbackPreparePrompt;
   /** `false`: this entry is never hedged, nor started as a hedge (see {@link FallbackHedge}). */
   hedge?: false;
 }
+
+/**
+ * A prompt as the chain's entries receive it: the prompt of the chain's spec version (V4 with
+ * AI SDK 7, V3 with 6, V2 with 5), whose messages and parts have the same fields.
+ */
+export type FallbackPrompt = LanguageModelV2Prompt | LanguageModelV3Prompt | LanguageModelV4Prompt;
+
+/** What a {@link FallbackPreparePrompt} hook knows about the call. */
+export interface FallbackPromptContext {
+  /**
+   * The ids of the entries that produced tagged parts of the prompt (their
+   * `providerOptions.fallback.producedBy`), in order of first appearance; `to.id` may be one of
+   * them. Empty for a history the chain did not tag.
+   */
+  from: readonly string[];
+  /** The entry about to be called. */
+  to: FallbackEntryRef;
+  /** The built-in preparation for `to`, to apply before or after your own changes. */
+  prepare<PROMPT extends FallbackPrompt>(prompt: PROMPT): PROMPT;
+}
+
+/**
+ * Called before each call to the entry, with the prompt as the caller passed it; what it returns
+ * is sent instead, and the built-in preparation is not applied unless it calls `prepare`. An error
+ * it throws fails that attempt.
+ */
+export type FallbackPreparePrompt = (prompt: FallbackPrompt, context: FallbackPromptContext) => FallbackPrompt;
 
 /** Exponential backoff between retries on the same model; full jitter keeps concurrent callers apart. */
 export interface FallbackBackoff {

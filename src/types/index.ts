@@ -1,3 +1,4 @@
+export type * from './call-options';
 export type * from './config';
 export * from './error-type';
 export type * from './events';

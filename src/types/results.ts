@@ -87,6 +87,16 @@ export interface FallbackMetadata {
   hedge?: { afterMs: number; started: FallbackEntryRef; winner: FallbackEntryRef };
 }
 
+/**
+ * `providerMetadata.fallback` on each content part (and stream part) that has provider metadata:
+ * which entry produced it. The AI SDK carries it into the next turn's message part as
+ * `providerOptions.fallback`, where the chain reads it (docs/conversations.md).
+ */
+export interface FallbackPartTag {
+  /** The id of the entry whose model produced the part. */
+  producedBy: string;
+}
+
 /** Context passed to a custom `classifyError`. */
 export interface FallbackClassifyContext extends FallbackEntryRef {
   attempt: number;

@@ -51,6 +51,10 @@ export interface SpecAdapter<
   doStream(model: ChainModel, options: OPTIONS): PromiseLike<STREAM>;
   /** The options one entry receives: its settings over the caller's, and the attempt's signal. */
   callOptions(options: OPTIONS, settings: FallbackEntrySettings | undefined, abortSignal: AbortSignal): OPTIONS;
+  /** The prompt as entry `to` may receive it: parts another entry produced lose their provider references. */
+  preparePrompt(prompt: OPTIONS['prompt'], to: string): OPTIONS['prompt'];
+  /** The ids of the entries that produced the prompt's tagged parts, in order of first appearance. */
+  producersOf(prompt: OPTIONS['prompt']): string[];
   /** The options with `text` appended as the assistant's unfinished answer. */
   prefill(options: OPTIONS, text: string): OPTIONS;
   /** The model `withFallback` returns: the primary's identity, capabilities every entry has, `calls` for the work. */

@@ -1,4 +1,5 @@
 import type { FallbackUsage } from '../types';
+import { withPartTags } from './part-tag';
 import { knownUsage, type ResultSpec } from './stream-spec';
 import type { LanguageModelV1GenerateResult } from './v1-types';
 
@@ -27,6 +28,10 @@ export function deltaResultSpec<
     hasOutput: result => result.content.some(isAnswer),
     finishReasonOf: result => finish.reason(result.finishReason as never),
     usageOf: result => finish.usage(result.usage as never),
+    withTags(result, tag) {
+      const content = withPartTags(result.content, tag);
+      return content === result.content ? result : { ...result, content };
+    },
   };
 }
 
@@ -44,4 +49,6 @@ export const v1ResultSpec: ResultSpec<LanguageModelV1GenerateResult> = {
   },
   finishReasonOf: result => result.finishReason,
   usageOf: result => knownUsage(result.usage?.promptTokens, result.usage?.completionTokens),
+  // V1 results have no provider metadata per part: nothing to tag.
+  withTags: result => result,
 };

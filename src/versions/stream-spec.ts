@@ -1,4 +1,5 @@
 import type { FallbackUsage } from '../types';
+import type { PartTag } from './part-tag';
 
 /**
  * What differs between spec versions in a stream: which parts are output,
@@ -21,6 +22,8 @@ export interface StreamSpec<PART> {
   usageOf(finish: PART): FallbackUsage | undefined;
   /** A finish part with `providerMetadata.fallback` merged in. */
   withMetadata(finish: PART, metadata: Record<string, unknown>): PART;
+  /** Any other part with the serving entry's tag in its provider metadata; the part itself when it has none. */
+  withTag(part: PART, tag: PartTag): PART;
   /** An `error` part with another error (the same part otherwise). */
   withError(part: PART, error: unknown): PART;
   /** True for a part that must stay first in the stream (`stream-start`): a model part goes after it. */
@@ -52,6 +55,8 @@ export interface ResultSpec<RESULT> {
   hasOutput(result: RESULT): boolean;
   finishReasonOf(result: RESULT): string | undefined;
   usageOf(result: RESULT): FallbackUsage | undefined;
+  /** The result with each content part that has provider metadata tagged with the serving entry. */
+  withTags(result: RESULT, tag: PartTag): RESULT;
 }
 
 /** `{ inputTokens, outputTokens }` without unknown counts, or undefined when neither is known. */

@@ -36,6 +36,9 @@ export const v1Adapter: SpecAdapter<
       maxOutputTokens: 'maxTokens',
       providerOptions: 'providerMetadata',
     }),
+  // AI SDK 4 keeps no provider metadata per result part, so a V1 history is never tagged.
+  preparePrompt: prompt => prompt,
+  producersOf: () => [],
   prefill: prefillText,
   createModel(entries, calls) {
     const primary = entries[0]!;

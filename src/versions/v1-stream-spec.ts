@@ -38,6 +38,8 @@ export const v1StreamSpec: StreamSpec<Part> = {
       providerMetadata: { ...part.providerMetadata, ...(metadata as Record<string, Record<string, unknown>>) },
     };
   },
+  // V1 parts have no provider metadata of their own: nothing to tag.
+  withTag: part => part,
   withError: (part, error) => (part.type === 'error' ? { ...part, error } : part),
   leadsStream: () => false,
   namesModel: part => part.type === 'response-metadata' && part.modelId !== undefined,

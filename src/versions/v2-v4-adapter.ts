@@ -3,6 +3,7 @@ import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from './adapter
 import { modelOfVersion } from './adapter';
 import { applySettings } from './apply-settings';
 import { prefillText } from './prefill-text';
+import { preparePromptFor, producersOf } from './prepare-prompt';
 import type { SpecVersion } from './spec-version';
 import type { ResultSpec, StreamSpec } from './stream-spec';
 import { intersectSupportedUrls, type SupportedUrls } from './supported-urls';
@@ -47,6 +48,8 @@ export function deltaSpecAdapter<
     doGenerate: (model, options) => modelOfVersion<MODEL>(model, version).doGenerate(options),
     doStream: (model, options) => modelOfVersion<MODEL>(model, version).doStream(options),
     callOptions: (options, settings, abortSignal) => applySettings(options, settings, abortSignal),
+    preparePrompt: preparePromptFor,
+    producersOf,
     prefill: prefillText,
     createModel(entries, calls) {
       const primary = entries[0]!;

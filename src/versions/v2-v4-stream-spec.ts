@@ -1,5 +1,6 @@
 import type { LanguageModelV2StreamPart, LanguageModelV3StreamPart, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { FallbackUsage } from '../types';
+import { withPartTag } from './part-tag';
 import { knownUsage, NO_ERROR, type StreamSpec } from './stream-spec';
 
 /** Stream parts of the specs that send text in `id`-ed blocks of `delta`s (V2, V3, V4). */
@@ -61,6 +62,7 @@ export function deltaStreamSpec<PART extends DeltaStreamPart>(finish: DeltaFinis
       if (part.type !== 'finish') return part;
       return { ...part, providerMetadata: { ...part.providerMetadata, ...metadata } } as PART;
     },
+    withTag: withPartTag,
     withError: (part, error) => (part.type === 'error' ? ({ ...part, error } as PART) : part),
     leadsStream: part => part.type === 'stream-start',
     namesModel: part => part.type === 'response-metadata' && part.modelId !== undefined,

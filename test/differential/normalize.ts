@@ -1,7 +1,9 @@
 /**
  * Turns what a consumer observed into plain data that `toEqual` can compare
  * and print as a readable diff: the one key the wrapper may add
- * (`providerMetadata.fallback`) is removed wherever it appears, errors are
+ * (`providerMetadata.fallback`) is removed wherever it appears, and so is the
+ * part tag the SDK carries from a part's `providerMetadata.fallback` into a
+ * message part's `providerOptions.fallback` (`{ producedBy }`, and only that), errors are
  * described by class, name and message, files by media type and bytes, and
  * values that only identify code (functions, schemas, streams) by their kind.
  */
@@ -70,7 +72,11 @@ export function normalize(value: unknown, ancestors: object[] = []): unknown {
   if (isSchema(value)) return '[schema]';
   const plain: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    plain[key] = isProviderMetadataKey(key) ? withoutFallback(item, path) : normalize(item, path);
+    plain[key] = isProviderMetadataKey(key)
+      ? withoutFallback(item, path)
+      : key === 'providerOptions' && hasPartTag(item)
+        ? withoutFallback(item, path)
+        : normalize(item, path);
   }
   return plain;
 }
@@ -82,6 +88,17 @@ function withoutFallback(metadata: unknown, ancestors: object[]): unknown {
   }
   const { fallback: _fallback, ...rest } = metadata as Record<string, unknown>;
   return Object.keys(rest).length === 0 ? undefined : normalize(rest, ancestors);
+}
+
+/** Message part options whose `fallback` is the wrapper's part tag, `{ producedBy: <entry id> }`. */
+function hasPartTag(options: unknown): boolean {
+  const tag = (options as { fallback?: unknown } | null)?.fallback;
+  return (
+    typeof tag === 'object' &&
+    tag !== null &&
+    Object.keys(tag).length === 1 &&
+    typeof (tag as { producedBy?: unknown }).producedBy === 'string'
+  );
 }
 
 /** A promise's outcome, resolved or rejected, as data. */

@@ -146,8 +146,11 @@ describe('the defaults the documentation states are DEFAULTS', () => {
         logger: 'silent',
       },
     });
-    // `catchErrors` is an entry's field: the entry table states it. `hedge` has its own page (docs/hedging.md).
-    const chainLevel = leafPaths(DEFAULTS).filter(path => path !== 'catchErrors' && !path.startsWith('hedge.'));
+    // `catchErrors` and `preparePrompt` are entry fields: the entry table states them. `hedge` has its own page
+    // (docs/hedging.md).
+    const chainLevel = leafPaths(DEFAULTS).filter(
+      path => path !== 'catchErrors' && path !== 'preparePrompt' && !path.startsWith('hedge.'),
+    );
     expect([...paths].sort()).toEqual([...chainLevel].sort());
   });
 

@@ -69,9 +69,9 @@ describe('examples/next-chat', { timeout: 90_000 }, () => {
       await fake?.close();
     }, 30_000);
 
-    async function openChat(name: string): Promise<ChatPage> {
+    async function openChat(name: string, path = '/'): Promise<ChatPage> {
       chat = new ChatPage(await browser.context.newPage(), name, () => server.process.output());
-      await chat.open(server.url);
+      await chat.open(`${server.url}${path}`);
       return chat;
     }
 
@@ -176,6 +176,66 @@ describe('examples/next-chat', { timeout: 90_000 }, () => {
       await chat.expect(answer.text === canonicalAnswer(PRIMARY), `the primary's answer, got "${answer.text}"`);
       await chat.expect(answer.badge === `openai:${PRIMARY}`, `the primary's badge, got "${answer.badge}"`);
       await chat.expect((await chat.error.count()) === 0, 'the error message gone');
+    });
+
+    it('on the Edge runtime route, the fallback answers a 429 with its badge', async () => {
+      fake.setScript({ [PRIMARY]: { status: 429, retryAfter: 30 } });
+      const chat = await openChat('5-edge-primary-429', '/edge');
+
+      await chat.send('Hello from the edge?');
+      const answer = await chat.waitForAnswer('edge route, primary 429');
+      await chat.screenshot('edge-answered-by-fallback');
+      await chat.expect(answer.text === canonicalAnswer(OPENROUTER), `the fallback's answer, got "${answer.text}"`);
+      await chat.expect(
+        answer.badge === `fallback · openrouter:${OPENROUTER}`,
+        `a badge naming the fallback, got "${answer.badge}"`,
+      );
+      await chat.expect(
+        answer.caught === `after openai:${PRIMARY} rate-limit 429`,
+        `what the fallback recovered from, got "${answer.caught}"`,
+      );
+      // The route says where it ran: Next.js defines `EdgeRuntime` on the Edge runtime only.
+      const runtime = (await chat.answer.getByTestId('runtime').textContent())?.trim();
+      await chat.expect(runtime === 'edge runtime', `the answer to come from the Edge runtime, got "${runtime}"`);
+      await chat.check(() =>
+        expect(fake.requests.map(request => [request.model, request.step])).toEqual([
+          [PRIMARY, 'status 429'],
+          [OPENROUTER, 'ok'],
+        ]),
+      );
+    });
+
+    it('"primary only" asks the primary alone: its own error on a 429, no retry, no fallback', async () => {
+      fake.setScript({ [PRIMARY]: [{ status: 429, retryAfter: 30 }, 'ok'] });
+      const chat = await openChat('6-primary-only');
+      await chat.page.getByTestId('primary-only').check();
+
+      await chat.send('Only the primary, please.');
+      await chat.waitFor(chat.error, 'the primary’s error');
+      await chat.waitForIdle('after the error');
+      await chat.screenshot('primary-only-error');
+      const errorText = (await chat.error.textContent())?.trim() ?? '';
+      await chat.expect(
+        errorText === 'The primary model failed (HTTP 429).',
+        `the primary's own error, got "${errorText}"`,
+      );
+      await chat.check(() =>
+        expect(fake.requests.map(request => [request.model, request.step])).toEqual([[PRIMARY, 'status 429']]),
+      );
+
+      await chat.send('And now?');
+      const answer = await chat.waitForAnswer('primary only, primary ok');
+      await chat.screenshot('primary-only-answer');
+      await chat.expect(answer.text === canonicalAnswer(PRIMARY), `the primary's answer, got "${answer.text}"`);
+      await chat.expect(
+        answer.badge === `primary only · openai:${PRIMARY}`,
+        `the primary-only badge, got "${answer.badge}"`,
+      );
+      await chat.check(() => {
+        expect(fallbackRequests(), requestLog()).toEqual([]);
+        // The page's switch travels in useChat's request body; the chain's settings never reach a provider.
+        for (const request of fake.requests) expect(JSON.stringify(request.body)).not.toContain('fallback');
+      });
     });
 
     it('sends no fallback request when the user presses Stop mid-answer', async () => {

@@ -97,4 +97,19 @@ describe("midStream: 'continue' over real HTTP", () => {
     expect((outcome.thrown as Error).message).toBe('Failed to process successful response');
     expect(fake.requestsFor(NEXT)).toHaveLength(0);
   });
+
+  it('when nobody continues after an error part, the stream goes on and its finish counts every request sent', async () => {
+    // OpenRouter's package reports an unreadable event as an error part and keeps reading, as the bare model does.
+    fake.setScript({ [CUT]: 'malformed', [NEXT]: 'auth' });
+    const outcome = await call(chain('openrouter'), 'stream');
+
+    expect(outcome.text).toBe(canonicalAnswer(CUT));
+    expect(outcome.errors).toHaveLength(1);
+    expect(fake.requestsFor(NEXT)).toHaveLength(1);
+    expect(fake.requestsFor(NEXT)[0]!.prefill).toBeDefined();
+    // The mid-stream failure and the continuation request that failed, after the one that served.
+    expect(outcome.fallback?.attempts).toBe(2);
+    expect(caughtLabels(outcome.fallback)).toEqual([`${CUT} ${outcome.fallback?.caught[0]?.type}`, `${NEXT} auth 401`]);
+    expect(outcome.fallback?.continuation).toBeUndefined();
+  });
 });

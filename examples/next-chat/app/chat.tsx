@@ -1,12 +1,16 @@
 'use client';
 
 import { useChat } from '@ai-sdk/react';
+import { DefaultChatTransport } from 'ai';
 import { type FormEvent, useState } from 'react';
 import type { ChatMessage } from '../lib/chat-message';
 
-export function Chat() {
-  const { messages, sendMessage, status, error, stop } = useChat<ChatMessage>();
+/** The chat, posting to `api`: `/api/chat` (Node.js runtime) or `/api/chat/edge` (Edge runtime). */
+export function Chat({ api = '/api/chat' }: { api?: string }) {
+  const [transport] = useState(() => new DefaultChatTransport<ChatMessage>({ api }));
+  const { messages, sendMessage, status, error, stop } = useChat<ChatMessage>({ transport });
   const [input, setInput] = useState('');
+  const [primaryOnly, setPrimaryOnly] = useState(false);
   const busy = status === 'submitted' || status === 'streaming';
 
   function submit(event: FormEvent) {
@@ -14,7 +18,8 @@ export function Chat() {
     const text = input.trim();
     if (text === '' || busy) return;
     setInput('');
-    void sendMessage({ text });
+    // Sent with the messages in the request body; the route turns it into providerOptions.fallback.
+    void sendMessage({ text }, { body: { primaryOnly } });
   }
 
   return (
@@ -27,8 +32,14 @@ export function Chat() {
               <div className="served">
                 <span className={`badge ${message.metadata.fellBack ? 'fallback' : ''}`} data-testid="served-by">
                   {message.metadata.fellBack ? 'fallback · ' : ''}
+                  {message.metadata.primaryOnly ? 'primary only · ' : ''}
                   {message.metadata.servedBy}
                 </span>
+                {message.metadata.runtime === 'edge' && (
+                  <span className="runtime" data-testid="runtime">
+                    edge runtime
+                  </span>
+                )}
                 {message.metadata.caught?.length ? (
                   <span className="caught" data-testid="caught">
                     after {message.metadata.caught.join(', ')}
@@ -58,6 +69,15 @@ export function Chat() {
           value={input}
           onChange={event => setInput(event.target.value)}
         />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={primaryOnly}
+            onChange={event => setPrimaryOnly(event.target.checked)}
+            data-testid="primary-only"
+          />
+          primary only
+        </label>
         {busy ? (
           <button type="button" onClick={() => void stop()} data-testid="stop">
             Stop

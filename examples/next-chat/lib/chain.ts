@@ -6,6 +6,29 @@ import { type FallbackEntry, withFallback } from 'ai-sdk-fallback';
 
 type Env = Record<string, string | undefined>;
 
+/** The chat's model and the id of its primary, which answers alone when a request turns the fallback off. */
+export interface ChatModel {
+  model: LanguageModelV4;
+  primaryId: string;
+}
+
+/**
+ * The variables the chain reads, each named in full: on the Edge runtime, Next.js provides only the
+ * `process.env.NAME` it found written out in the code.
+ */
+export function chatEnv(): Env {
+  return {
+    FAKE_PROVIDER_URL: process.env.FAKE_PROVIDER_URL,
+    OPENAI_API_KEY: process.env.OPENAI_API_KEY,
+    OPENAI_MODEL: process.env.OPENAI_MODEL,
+    OPENROUTER_API_KEY: process.env.OPENROUTER_API_KEY,
+    OPENROUTER_MODEL: process.env.OPENROUTER_MODEL,
+    AZURE_API_KEY: process.env.AZURE_API_KEY,
+    AZURE_RESOURCE_NAME: process.env.AZURE_RESOURCE_NAME,
+    AZURE_DEPLOYMENT: process.env.AZURE_DEPLOYMENT,
+  };
+}
+
 /**
  * The chat's model chain, from environment variables:
  *
@@ -17,7 +40,7 @@ type Env = Record<string, string | undefined>;
  *   `openai/gpt-4o-mini`), `AZURE_API_KEY` with `AZURE_RESOURCE_NAME` (`AZURE_DEPLOYMENT`,
  *   default `gpt-4o-mini`).
  */
-export function createChatModel(env: Env = process.env): LanguageModelV4 {
+export function createChatModel(env: Env = chatEnv()): ChatModel {
   const entries = env.FAKE_PROVIDER_URL ? fakeEntries(env.FAKE_PROVIDER_URL) : keyedEntries(env);
   if (entries.length === 0) {
     throw new Error(
@@ -25,7 +48,7 @@ export function createChatModel(env: Env = process.env): LanguageModelV4 {
         'or start the app with `npm run dev` / `npm start`, which start the fake provider when no key is set.',
     );
   }
-  return withFallback(entries, {
+  const model = withFallback(entries, {
     // A person is waiting: one quick retry per model, then the next provider.
     maxRetriesPerModel: 1,
     backoff: { initialDelayMs: 300, maxDelayMs: 2_000 },
@@ -36,6 +59,7 @@ export function createChatModel(env: Env = process.env): LanguageModelV4 {
         `[next-chat] ${from.id} failed (${type}${(statusCode ?? 0) >= 400 ? ` ${statusCode}` : ''}); trying ${to.id}`,
       ),
   });
+  return { model, primaryId: entries[0]!.id! };
 }
 
 function fakeEntries(url: string): FallbackEntry[] {

@@ -39,6 +39,9 @@ return n`;
  * answers again. Give a node-redis client an `error` listener, as node-redis
  * requires, or a lost connection crashes the process.
  *
+ * Node.js only: the Redis clients speak TCP, which the Edge runtime does not
+ * offer. Routes that share health through Redis run on the Node.js runtime.
+ *
  * @example
  * // lib/health.ts: one client and one store per process, shared by all routes
  * import { createClient } from 'redis';
