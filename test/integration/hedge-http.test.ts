@@ -80,8 +80,8 @@ describe('hedged requests over HTTP', () => {
   });
 
   it('a racer that fails while the other runs is waited out: the other answers, the failure is caught', async () => {
-    fake.setScript({ primary: { firstTokenDelayMs: NEVER_MS }, backup: { firstTokenDelayMs: 300 } });
-    const chained = withFallback([{ model: model('primary'), timeouts: { firstChunkMs: 150 } }, model('backup')], {
+    fake.setScript({ primary: { firstTokenDelayMs: NEVER_MS }, backup: { firstTokenDelayMs: 1_500 } });
+    const chained = withFallback([{ model: model('primary'), timeouts: { firstChunkMs: 1_000 } }, model('backup')], {
       hedge: { afterMs: 20 },
     });
     const outcome = await call(chained, 'stream');
@@ -101,7 +101,7 @@ describe('hedged requests over HTTP', () => {
     });
     const events: FallbackHedgeEvent[] = [];
     const chained = withFallback(
-      [{ model: model('primary'), timeouts: { firstChunkMs: 150 } }, model('backup'), model('third')],
+      [{ model: model('primary'), timeouts: { firstChunkMs: 1_000 } }, model('backup'), model('third')],
       { hedge: { afterMs: 20 }, maxRetriesPerModel: 0, onHedge: event => events.push(event) },
     );
     const outcome = await call(chained, 'stream');
