@@ -34,6 +34,12 @@ export const SUBPATH_SOURCES = ['src/config/', 'src/health/redis/', 'src/testing
 /** The packages the core may import: its required peers (zod is already a peer of `ai`), plus Node built-ins. */
 export const CORE_PEERS = ['ai', '@ai-sdk/provider', 'zod'] as const;
 
+/**
+ * Optional peers the core may load, lazily and only when a call needs them:
+ * `@cfworker/json-schema` validates a call's JSON Schema (docs/results.md).
+ */
+export const OPTIONAL_CORE_PEERS = ['@cfworker/json-schema'] as const;
+
 /** True when `specifier` is `name` or one of its subpaths (`zod/v4` is `zod`). */
 export function isPackage(specifier: string, name: string): boolean {
   return specifier === name || specifier.startsWith(`${name}/`);
@@ -42,6 +48,8 @@ export function isPackage(specifier: string, name: string): boolean {
 /**
  * Size budget of the core, minified as a bundler ships it (peers excluded).
  * Measured at 46.2 kB minified / 15.7 kB gzip when set; the budget leaves
- * about 30 % headroom, so growth is a decision, not an accident.
+ * about 30 % headroom, so growth is a decision, not an accident. Raised from
+ * 72 / 24.5 kB for the result checks (issue 14: +6.9 kB / +2.2 kB), at
+ * 76.3 / 25.9 kB measured then.
  */
-export const CORE_BUDGET = { minifiedBytes: 72_000, gzipBytes: 24_500 } as const;
+export const CORE_BUDGET = { minifiedBytes: 80_000, gzipBytes: 27_500 } as const;

@@ -4,6 +4,7 @@ export { FallbackEmptyResponseError } from './errors/empty-response-error';
 export { FallbackExhaustedError, type FallbackExhaustedReason } from './errors/fallback-exhausted-error';
 export { FallbackTimeoutError, type FallbackTimeoutKind } from './errors/fallback-timeout-error';
 export { redactSecrets } from './errors/redact';
+export { FallbackResultError } from './errors/result-error';
 export { getRetryAfterMs } from './errors/retry-after';
 export { type FallbackMiddlewareConfig, fallbackMiddleware } from './fallback-middleware';
 export type { HealthStore, HealthStoreSetOptions } from './health/health-store';
@@ -14,11 +15,14 @@ export type {
   FallbackCallContext,
   FallbackCallOptions,
   FallbackCaughtError,
+  FallbackCheckContext,
+  FallbackCheckResult,
   FallbackCircuitBreaker,
   FallbackCircuitCloseEvent,
   FallbackCircuitOpenEvent,
   FallbackCircuitReason,
   FallbackClassifyContext,
+  FallbackCommit,
   FallbackConfig,
   FallbackEntry,
   FallbackEntryRef,
@@ -33,6 +37,7 @@ export type {
   FallbackPreparePrompt,
   FallbackPrompt,
   FallbackPromptContext,
+  FallbackResult,
   FallbackRetryEvent,
   FallbackSkip,
   FallbackSuccessEvent,

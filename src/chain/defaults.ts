@@ -25,6 +25,8 @@ import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType, REQUEST_ERROR_TYPES } f
  *   again within 4 base cooldowns. `storeTimeoutMs: 100`: a
  *   healthy Redis answers in about a millisecond; a store slower than this
  *   is treated as down rather than slowing calls.
+ * - `commit: 'first-output'`: holding a whole answer back costs its time to
+ *   first token; only a call that needs the whole answer judged asks for it.
  * - `preparePrompt: true` (an entry's field): references another entry issued
  *   are refused by every provider, so nothing is lost by removing them.
  * - `hedge` (off unless given): `percentile: 95` hedges the slowest 5 %
@@ -43,6 +45,7 @@ export const DEFAULTS = {
   maxRetryAfterMs: 10_000,
   timeouts: { requestMs: 600_000, firstChunkMs: 300_000, chunkIdleMs: 300_000, totalMs: 1_200_000 },
   midStream: 'error',
+  commit: 'first-output',
   preparePrompt: true,
   circuitBreaker: { failureThreshold: 3, cooldownMs: 30_000, maxCooldownMs: 300_000, storeTimeoutMs: 100 },
   hedge: { percentile: 95, minSamples: 20, initialMs: 1_000, maxRatio: 0.05 },

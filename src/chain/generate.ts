@@ -1,7 +1,10 @@
 import { HeldFailure } from '../attempt/held-failure';
-import { FallbackEmptyResponseError } from '../errors/empty-response-error';
+import { type AnswerChecks, builtInRejection, judgeAnswer } from '../attempt/result-check';
+import type { AttemptScope } from '../attempt/scope';
 import type { BaseCallOptions, BaseGenerateResult, SpecAdapter } from '../versions/adapter';
+import { jsonRequestOf } from '../versions/json-request';
 import type { ResultSpec } from '../versions/stream-spec';
+import { answerChecks, callChecks } from './answer-checks';
 import { planCall } from './call-chain';
 import { newContext } from './context';
 import { promptFor } from './entry-prompt';
@@ -29,12 +32,14 @@ export async function generateThroughChain<
     if (plan.alone !== undefined) return adapter.doGenerate(plan.alone.model, plan.params);
     return generateThroughChain(adapter, plan.chain, plan.params);
   }
+  const context = newContext('generate');
+  const call = callChecks(chain, context, jsonRequestOf(params));
   const served = await runChain({
     chain,
-    context: newContext('generate'),
+    context,
     signal: params.abortSignal,
     startedAt: Date.now(),
-    attempt: (entry, scope) => {
+    attempt: (entry, scope, attempt) => {
       scope.arm('request', entry.timeouts.requestMs);
       const answer = Promise.resolve(
         adapter.doGenerate(
@@ -42,7 +47,10 @@ export async function generateThroughChain<
           adapter.callOptions(promptFor(adapter, entry, params), entry.settings, scope.signal),
         ),
       );
-      return answer.then(checkerOf(adapter));
+      const checks = answerChecks(call, entry, attempt);
+      return checks === undefined
+        ? answer.then(checkerOf(adapter))
+        : answer.then(result => judged(adapter, result, checks, scope));
     },
   });
   served.scope.dispose();
@@ -71,14 +79,32 @@ function checkerOf<RESULT>(adapter: { result: ResultSpec<RESULT> }): (result: RE
   return checker;
 }
 
-/** A result with no output at all is a failure another entry may answer; held, so the last entry hands it on as it is. */
+/**
+ * A result a filter stopped, or with no output at all, is a failure another
+ * entry may answer; held, so the last entry hands it on as it is.
+ */
 function checked<RESULT>(adapter: { result: ResultSpec<RESULT> }, result: RESULT): RESULT {
-  if (adapter.result.hasOutput(result)) return result;
-  const finishReason = adapter.result.finishReasonOf(result);
-  throw new HeldFailure(
-    new FallbackEmptyResponseError({ finishReason }),
+  const spec = adapter.result;
+  return heldIf(spec, result, builtInRejection(spec.finishReasonOf(result), spec.hasOutput(result)));
+}
+
+/** {@link checked}, then the checks the call asked for (JSON, schema, `checkResult`). */
+async function judged<RESULT>(
+  { result: spec }: { result: ResultSpec<RESULT> },
+  result: RESULT,
+  checks: AnswerChecks,
+  scope: AttemptScope,
+): Promise<RESULT> {
+  const finishReason = spec.finishReasonOf(result);
+  const answer = { finishReason, text: () => spec.textOf(result), result: () => spec.resultOf(result) };
+  return heldIf(
+    spec,
     result,
-    undefined,
-    adapter.result.usageOf(result),
+    builtInRejection(finishReason, spec.hasOutput(result)) ?? (await judgeAnswer(answer, checks, scope)),
   );
+}
+
+function heldIf<RESULT>(spec: ResultSpec<RESULT>, result: RESULT, rejection: Error | undefined): RESULT {
+  if (rejection === undefined) return result;
+  throw new HeldFailure(rejection, result, undefined, spec.usageOf(result));
 }

@@ -34,7 +34,7 @@ export interface HedgeCall<T> {
   call: HealthCall;
   signal: AbortSignal | undefined;
   deadline: number;
-  attempt: (entry: ResolvedEntry, scope: AttemptScope) => Promise<T>;
+  attempt: (entry: ResolvedEntry, scope: AttemptScope, attempt: number) => Promise<T>;
   release: ((value: T) => void) | undefined;
   /** Set once the call started its hedge: at most one per call. */
   report?: NonNullable<FallbackMetadata['hedge']>;
@@ -138,7 +138,7 @@ export class HedgeRace<T> extends Deadline {
   private follow(racer: Racer): void {
     let running: Promise<T>;
     try {
-      running = racer.scope.race(this.call.attempt(racer.entry, racer.scope));
+      running = racer.scope.race(this.call.attempt(racer.entry, racer.scope, racer.attempt));
     } catch (error) {
       running = Promise.reject(error);
     }

@@ -1,3 +1,4 @@
+import type { CheckReport } from '../attempt/result-check';
 import { describeError } from '../errors/describe';
 import type { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
 import type { FallbackCallContext, FallbackCaughtError, FallbackEntryRef, FallbackHedgeEvent } from '../types';
@@ -123,4 +124,28 @@ export function emitEvent<EVENT>(
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
+const warnedNoValidator = new WeakSet<ResolvedOptions>();
+
+/** The log lines of a result check that went wrong (the answer stands); the missing validator once per chain. */
+export function checkReport(options: ResolvedOptions, entry: FallbackEntryRef): CheckReport {
+  const { logger } = options;
+  return {
+    threw: error =>
+      logger.warn?.(
+        `[ai-sdk-fallback] checkResult threw on ${entry.id}'s answer; the answer stands: ${describeError(error)}`,
+      ),
+    invalid: value =>
+      logger.warn?.(
+        `[ai-sdk-fallback] checkResult returned '${String(value)}', which is not an error type; the answer stands`,
+      ),
+    noValidator() {
+      if (warnedNoValidator.has(options)) return;
+      warnedNoValidator.add(options);
+      logger.warn?.(
+        '[ai-sdk-fallback] the call sent a JSON schema, but @cfworker/json-schema is not installed: answers are checked for valid JSON only (npm install @cfworker/json-schema)',
+      );
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { DEFAULTS } from './defaults';
 import { entryHedgeSchema, hedgeSchema } from './hedge-schema';
 import { expectedNumber, numberOption } from './number-option';
 import { preparePromptSchema } from './prepare-prompt-schema';
+import { resultCheckFields } from './result-check-schema';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 
 const ERROR_TYPES = Object.values(FallbackErrorType);
@@ -96,6 +97,7 @@ export const entrySchema = z.strictObject({
   maxRetries: count.optional(),
   settings: settingsSchema.optional(),
   timeouts: timeoutsSchema.omit({ totalMs: true }).optional(),
+  ...resultCheckFields,
   preparePrompt: preparePromptSchema.optional(),
   hedge: entryHedgeSchema.optional(),
 });
@@ -122,6 +124,7 @@ export const configSchema = z.strictObject({
   maxRetryAfterMs: ms.optional(),
   timeouts: timeoutsSchema.optional(),
   midStream: z.enum(['error', 'continue'], { error: "expected 'error' or 'continue'" }).optional(),
+  ...resultCheckFields,
   classifyError: fn.optional(),
   onRetry: fn.optional(),
   onFallback: fn.optional(),

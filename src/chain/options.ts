@@ -2,6 +2,8 @@ import { FallbackConfigError } from '../errors/fallback-config-error';
 import type { ResolvedCircuitBreaker } from '../health/circuit-breaker-defaults';
 import { memoryHealthStore } from '../health/memory-health-store';
 import type {
+  FallbackCheckResult,
+  FallbackCommit,
   FallbackConfig,
   FallbackEntry,
   FallbackEntryRef,
@@ -35,6 +37,9 @@ export interface ResolvedEntry<MODEL = ChainModel> extends FallbackEntryRef {
   maxRetries: number;
   settings: FallbackEntrySettings | undefined;
   timeouts: ResolvedTimeouts;
+  /** The entry's own check, else the chain's. */
+  checkResult: FallbackCheckResult | undefined;
+  commit: FallbackCommit;
   /** How a history is prepared for this entry; absent is the default (`DEFAULTS.preparePrompt`). */
   preparePrompt?: boolean | FallbackPreparePrompt;
   /** `false`: never hedged, nor started as a hedge. */
@@ -65,6 +70,8 @@ export interface ResolvedOptions
   totalMs: number | false;
   timeouts: ResolvedTimeouts;
   midStream: 'error' | 'continue';
+  checkResult: FallbackCheckResult | undefined;
+  commit: FallbackCommit;
   /** The user's logger, each call guarded: a logger that throws never breaks a call. */
   logger: FallbackLogger;
   /** `false` when the breaker is off. */
@@ -94,6 +101,8 @@ export function resolveOptions(config: FallbackConfig | undefined, caller = 'wit
     totalMs: timeouts.totalMs,
     timeouts: { requestMs: timeouts.requestMs, firstChunkMs: timeouts.firstChunkMs, chunkIdleMs: timeouts.chunkIdleMs },
     midStream: options.midStream ?? DEFAULTS.midStream,
+    checkResult: options.checkResult,
+    commit: options.commit ?? DEFAULTS.commit,
     classifyError: options.classifyError,
     onRetry: options.onRetry,
     onFallback: options.onFallback,
@@ -164,6 +173,8 @@ export function resolveEntries(
       maxRetries: entry.maxRetries ?? options.maxRetriesPerModel,
       settings: entry.settings,
       timeouts: { ...options.timeouts, ...definedOnly(entry.timeouts) },
+      checkResult: entry.checkResult ?? options.checkResult,
+      commit: entry.commit ?? options.commit,
       preparePrompt: entry.preparePrompt ?? DEFAULTS.preparePrompt,
       hedge: entry.hedge !== false,
     };

@@ -43,8 +43,8 @@ export interface CallInput<T> {
   signal: AbortSignal | undefined;
   /** When the call started; the total budget counts from here. */
   startedAt: number;
-  /** One attempt on one entry. It must honour `scope.signal`. */
-  attempt: (entry: ResolvedEntry, scope: AttemptScope) => Promise<T>;
+  /** One attempt on one entry (`attempt`: its number on that entry). It must honour `scope.signal`. */
+  attempt: (entry: ResolvedEntry, scope: AttemptScope, attempt: number) => Promise<T>;
   /** Frees the value of an attempt that lost a hedge race after it had committed (a stream: cancels it). */
   release?: (value: T) => void;
 }
@@ -128,7 +128,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
     let thrown: unknown;
     let held: HeldFailure<T> | undefined;
     try {
-      value = race === undefined ? await scope.race(input.attempt(entry, scope)) : await race.run();
+      value = race === undefined ? await scope.race(input.attempt(entry, scope, attempt)) : await race.run();
       if (race !== undefined) {
         ({ entry, gate, scope, startedAt: attemptStart, position: index, attempt } = race.current);
         ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));

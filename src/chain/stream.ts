@@ -1,6 +1,8 @@
 import type { FinishMetadata } from '../attempt/continuation';
 import { forwardCommitted } from '../attempt/forward';
 import type { BaseCallOptions, BaseGenerateResult } from '../versions/adapter';
+import { jsonRequestOf } from '../versions/json-request';
+import { callChecks } from './answer-checks';
 import { planCall } from './call-chain';
 import { newContext } from './context';
 import { continueWith } from './continue';
@@ -36,7 +38,7 @@ export async function streamThroughChain<
     context,
     signal: params.abortSignal,
     startedAt,
-    attempt: streamAttempt(adapter, params),
+    attempt: streamAttempt(adapter, params, callChecks(chain, context, jsonRequestOf(params))),
     release: releaseCommitted,
   });
   const { value, entry, scope, passThrough } = served;

@@ -61,6 +61,7 @@ const entryShape = {
   catchErrors: errorTypeListSchema.optional(),
   maxRetries: entrySchema.shape.maxRetries,
   timeouts: entrySchema.shape.timeouts,
+  commit: entrySchema.shape.commit,
   hedge: entrySchema.shape.hedge,
 };
 
@@ -109,6 +110,7 @@ const rootShape = {
   maxRetryAfterMs: configSchema.shape.maxRetryAfterMs,
   timeouts: configSchema.shape.timeouts,
   midStream: configSchema.shape.midStream,
+  commit: configSchema.shape.commit,
   circuitBreaker: circuitBreakerSchema.optional(),
   hedge: configSchema.shape.hedge,
 };

@@ -2,6 +2,7 @@ import type { HealthStore } from '../health/health-store';
 import type {
   FallbackBackoff,
   FallbackCircuitBreaker,
+  FallbackCommit,
   FallbackConfig,
   FallbackEntry,
   FallbackHedge,
@@ -48,6 +49,8 @@ export interface FallbackProviderConfig {
   /** Retries on this entry; overrides `maxRetriesPerProvider`. */
   maxRetries?: number;
   timeouts?: Omit<FallbackTimeouts, 'totalMs'>;
+  /** Where this entry's streams are judged: `'first-output'` or `'finish'`; overrides the chain's `commit`. */
+  commit?: FallbackCommit;
   /** `false`: this entry is never hedged, nor started as a hedge (docs/hedging.md). */
   hedge?: false;
 }
@@ -75,6 +78,8 @@ export interface FallbackChainConfig {
   maxRetryAfterMs?: number;
   timeouts?: FallbackTimeouts;
   midStream?: 'error' | 'continue';
+  /** Where a stream is judged: `'first-output'` (default) or `'finish'` (the whole answer held and checked). */
+  commit?: FallbackCommit;
   /**
    * Skip entries that keep failing for a cooldown. `false` (or `{ enabled: false }`)
    * turns it off; the health store is passed in the options (`healthStore`).
@@ -90,6 +95,7 @@ export interface FallbackFromConfigOptions
   extends Pick<
     FallbackConfig,
     | 'classifyError'
+    | 'checkResult'
     | 'onRetry'
     | 'onFallback'
     | 'onSuccess'

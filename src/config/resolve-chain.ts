@@ -96,6 +96,7 @@ export function resolveChainFromConfig(
         maxRetries: entry.maxRetries,
         settings: Object.keys(settings).length === 0 ? undefined : settings,
         timeouts: entry.timeouts,
+        commit: entry.commit,
         hedge: entry.hedge,
       }) as FallbackEntry,
     );
@@ -109,6 +110,8 @@ export function resolveChainFromConfig(
     maxRetryAfterMs: parsed.maxRetryAfterMs,
     timeouts: parsed.timeouts,
     midStream: parsed.midStream,
+    commit: parsed.commit,
+    checkResult: options.checkResult,
     circuitBreaker: circuitBreaker(parsed.circuitBreaker, options),
     hedge: parsed.hedge,
     classifyError: options.classifyError,

@@ -12,6 +12,7 @@ import type { UnknownRecord } from './error-graph';
 import { type ErrorFacts, readErrorFacts } from './facts';
 import { FallbackTimeoutError } from './fallback-timeout-error';
 import { CONNECTION_ERROR_CODES, PROVIDER_WORDING } from './providers';
+import { FallbackResultError } from './result-error';
 import { errorWording } from './wording';
 
 /** What {@link classifyError} can answer: every type but the `'all'` wildcard. */
@@ -91,6 +92,8 @@ function classifyByIdentity(chain: readonly UnknownRecord[]): ClassifiedErrorTyp
     | FallbackEmptyResponseError
     | undefined;
   if (empty !== undefined) return empty.finishReason === 'content-filter' ? 'content-filter' : 'empty-response';
+  const rejected = chain.find(link => FallbackResultError.isInstance(link)) as FallbackResultError | undefined;
+  if (rejected !== undefined) return rejected.type;
   return classifyAbort(chain);
 }
 

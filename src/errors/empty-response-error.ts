@@ -7,8 +7,9 @@ const symbol = Symbol.for(marker);
 /**
  * The model answered, but with no output at all: no text, reasoning, tool
  * call, file or source (an empty 200, an HTML page where a stream was due,
- * only `[DONE]`). Classified `'empty-response'`, or `'content-filter'` when
- * the finish reason says a filter removed the answer. It stands for the
+ * only `[DONE]`). Classified `'empty-response'` (`'content-filter'` when its
+ * finish reason is `content-filter`; the chain itself reports a filtered
+ * answer as a `FallbackResultError`). It stands for the
  * attempt in `caught` and in `FallbackExhaustedError.attempts`; the caller
  * never receives it: on the last entry the model's own empty answer is
  * passed through as the bare model would give it.

@@ -50,7 +50,8 @@ export function circuitState(health: EntryHealth, now: number): CircuitState {
  * out, which measures the whole chain, not this model.
  */
 export function countsAsFailure(type: ClassifiedType, timeoutKind?: FallbackTimeoutKind): boolean {
-  if (timeoutKind === 'total') return false;
+  // Nor does an answer that is not the JSON asked for: the provider answered; the answer was wrong.
+  if (timeoutKind === 'total' || type === 'invalid-output') return false;
   return !REQUEST_ERROR_TYPES.includes(type);
 }
 

@@ -5,6 +5,7 @@ import type { FakeRequest } from './fake-request';
 import { isEmptyAnswerStep, isNamedErrorStep, type ResolvedFakeStep } from './fake-step';
 import { statusFromErrorCode } from './http-status-text';
 import { prefillRejection, prefillRemainder } from './prefill';
+import { answerShape } from './result-steps';
 import { jsonResponse, SSE_HEADERS, type WireAction } from './wire-action';
 import { httpWireError, namedWireError, providerErrorBody, type WireError } from './wire-errors';
 import type { StreamWire, WireContext, WireFormat } from './wire-format';
@@ -44,14 +45,20 @@ export function planResponse(
   }
 
   const format: WireFormat = request.api === 'responses' ? openaiResponsesWire : openaiChatWire;
-  const answer = (typeof step === 'object' && 'text' in step ? step.text : undefined) ?? canonicalAnswer(request.model);
-  const text = request.prefill === undefined ? answer : prefillRemainder(answer, request.prefill);
+  const shape = answerShape(step);
+  const answer =
+    shape?.text ??
+    (typeof step === 'object' && 'text' in step ? step.text : undefined) ??
+    canonicalAnswer(request.model);
+  const full = request.prefill === undefined ? answer : prefillRemainder(answer, request.prefill);
+  const tokens = splitIntoTokens(full).slice(0, shape?.tokens);
   const context: WireContext = {
     request,
-    text,
-    tokens: splitIntoTokens(text),
+    text: shape?.tokens === undefined ? full : tokens.join(''),
+    tokens,
     promptTokens: estimatePromptTokens(request.body),
     createdAt: Math.floor(request.startedAt / 1000),
+    ...(shape?.ending === undefined ? {} : { ending: shape.ending }),
     reasoning: options.reasoning,
   };
 

@@ -49,6 +49,15 @@ import type { FakeRequest } from './fake-request';
  *
  *   Non-streaming, `'done-only'` and `'accepted-only'` answer normally: like `'no-done'`,
  *   they have no JSON counterpart.
+ * - Answers that succeed on the wire but fail a result check (see docs/results.md):
+ *   - `'finish-content-filter'`: a 200 with no text whose finish reason is `content_filter` (the
+ *     Responses API: `status: 'incomplete'`, `incomplete_details.reason: 'content_filter'`), as
+ *     Azure answers when its filter removes the whole completion.
+ *   - `{ contentFilterAfterTokens, text? }`: N tokens of the answer, then that finish reason.
+ *   - `'refusal'`: the model's structured-output refusal (`I'm sorry, but I can't help with that.`
+ *     or `text`): chat `message.refusal` / streamed `delta.refusal`, Responses `refusal` content.
+ *   - `'invalid-json'`: a normal answer whose text is not valid JSON (`{"name": "Ada", "age": `).
+ *   - `` `json:${text}` ``: a normal answer whose text is `text`, e.g. `'json:{"name":"Ada"}'`.
  * - `'reject-prefill'`: a 400 `invalid_request_error` when the request ends with an assistant
  *   message (a prefill), like a provider that refuses to continue one; other requests get `'ok'`.
  * - a function: decides per request.
@@ -88,6 +97,11 @@ export type FakeStep =
   | { cutAfterTokens: number; text?: string }
   | { stallAfterTokens: number; forMs?: number; text?: string }
   | { errorAfterTokens: number; code?: string | number; message?: string; text?: string }
+  | { contentFilterAfterTokens: number; text?: string }
+  | 'finish-content-filter'
+  | 'refusal'
+  | 'invalid-json'
+  | `json:${string}`
   | 'malformed'
   | 'no-done'
   | FakeEmptyAnswerStep
@@ -159,6 +173,7 @@ export function describeStep(step: ResolvedFakeStep): string {
   if ('cutAfterTokens' in step) return `cutAfterTokens ${step.cutAfterTokens}`;
   if ('stallAfterTokens' in step) return `stallAfterTokens ${step.stallAfterTokens}`;
   if ('errorAfterTokens' in step) return `errorAfterTokens ${step.errorAfterTokens}`;
+  if ('contentFilterAfterTokens' in step) return `contentFilterAfterTokens ${step.contentFilterAfterTokens}`;
   if ('reasoning' in step) return 'reasoning';
   return 'text';
 }

@@ -12,6 +12,12 @@ export interface WireContext {
   promptTokens: number;
   /** Unix seconds, as providers report `created` / `created_at`. */
   createdAt: number;
+  /**
+   * How the answer ends when not with a plain stop: `'content-filter'`, the
+   * provider's content filter stopped it (after `tokens`, maybe none);
+   * `'refusal'`, the text is the model's structured-output refusal.
+   */
+  ending?: 'content-filter' | 'refusal';
   /** Responses API: the reasoning item that comes before the answer, if any. */
   reasoning?: FakeReasoningItem | undefined;
 }

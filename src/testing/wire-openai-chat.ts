@@ -12,9 +12,14 @@ export const openaiChatWire: WireFormat = {
       choices: [
         {
           index: 0,
-          message: { role: 'assistant', content: context.text, refusal: null, annotations: [] },
+          message: {
+            role: 'assistant',
+            content: context.ending === 'refusal' || context.text === '' ? null : context.text,
+            refusal: context.ending === 'refusal' ? context.text : null,
+            annotations: [],
+          },
           logprobs: null,
-          finish_reason: 'stop',
+          finish_reason: finishReason(context),
         },
       ],
       usage: usage(context),
@@ -55,7 +60,14 @@ export const openaiChatWire: WireFormat = {
       token(delta) {
         return frame({
           ...base,
-          choices: [{ index: 0, delta: { content: delta }, logprobs: null, finish_reason: null }],
+          choices: [
+            {
+              index: 0,
+              delta: context.ending === 'refusal' ? { refusal: delta } : { content: delta },
+              logprobs: null,
+              finish_reason: null,
+            },
+          ],
           usage: null,
         });
       },
@@ -71,8 +83,8 @@ export const openaiChatWire: WireFormat = {
                 index: 0,
                 delta: {},
                 logprobs: null,
-                finish_reason: 'stop',
-                ...(provider === 'openrouter' ? { native_finish_reason: 'stop' } : {}),
+                finish_reason: finishReason(context),
+                ...(provider === 'openrouter' ? { native_finish_reason: finishReason(context) } : {}),
               },
             ],
             usage: null,
@@ -114,6 +126,10 @@ export const openaiChatWire: WireFormat = {
     };
   },
 };
+
+function finishReason(context: WireContext): string {
+  return context.ending === 'content-filter' ? 'content_filter' : 'stop';
+}
 
 function chunkBase(context: WireContext, object: string) {
   return {

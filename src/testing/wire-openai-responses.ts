@@ -17,7 +17,8 @@ export const openaiResponsesWire: WireFormat = {
     let sequenceNumber = 0;
     const event = (type: string, fields: Record<string, unknown>) =>
       sseEvent(JSON.stringify({ type, sequence_number: sequenceNumber++, ...fields }), type);
-    const textPart = { type: 'output_text', annotations: [], logprobs: [], text: context.text };
+    const refusal = context.ending === 'refusal';
+    const textPart = contentPart(context, context.text);
     // A reasoning item comes first: the message is the second output item.
     const outputIndex = context.reasoning === undefined ? 0 : 1;
     const location = { item_id: itemId, output_index: outputIndex, content_index: 0 };
@@ -36,14 +37,19 @@ export const openaiResponsesWire: WireFormat = {
         }),
         event('response.content_part.added', {
           ...location,
-          part: { ...textPart, text: '' },
+          part: contentPart(context, ''),
         }),
       ],
 
-      token: delta => event('response.output_text.delta', { ...location, delta, logprobs: [] }),
+      token: delta =>
+        refusal
+          ? event('response.refusal.delta', { ...location, delta })
+          : event('response.output_text.delta', { ...location, delta, logprobs: [] }),
 
       closeOutput: () => [
-        event('response.output_text.done', { ...location, text: context.text, logprobs: [] }),
+        refusal
+          ? event('response.refusal.done', { ...location, refusal: context.text })
+          : event('response.output_text.done', { ...location, text: context.text, logprobs: [] }),
         event('response.content_part.done', { ...location, part: textPart }),
         event('response.output_item.done', {
           output_index: outputIndex,
@@ -52,7 +58,7 @@ export const openaiResponsesWire: WireFormat = {
       ],
 
       complete: () => [
-        event('response.completed', {
+        event(context.ending === 'content-filter' ? 'response.incomplete' : 'response.completed', {
           response: {
             ...responseObject(context, 'completed'),
             output: outputItems(context),
@@ -80,8 +86,9 @@ export const openaiResponsesWire: WireFormat = {
 };
 
 function outputItems(context: WireContext): unknown[] {
-  const message = messageItem(context, 'completed');
-  return context.reasoning === undefined ? [message] : [reasoningItem(context.reasoning), message];
+  // A filter that removed the whole answer leaves no message.
+  const message = context.text === '' ? [] : [messageItem(context, 'completed')];
+  return context.reasoning === undefined ? message : [reasoningItem(context.reasoning), ...message];
 }
 
 function messageId(context: WireContext): string {
@@ -94,8 +101,15 @@ function messageItem(context: WireContext, status: 'in_progress' | 'completed') 
     type: 'message',
     status,
     role: 'assistant',
-    content: [{ type: 'output_text', annotations: [], logprobs: [], text: context.text }],
+    content: [contentPart(context, context.text)],
   };
+}
+
+/** A message's one content part: its text, or the model's refusal. */
+function contentPart(context: WireContext, text: string) {
+  return context.ending === 'refusal'
+    ? { type: 'refusal', refusal: text }
+    : { type: 'output_text', annotations: [], logprobs: [], text };
 }
 
 function responseObject(context: WireContext, status: 'in_progress' | 'completed') {
@@ -103,10 +117,11 @@ function responseObject(context: WireContext, status: 'in_progress' | 'completed
     id: `resp_fake${context.request.id}`,
     object: 'response',
     created_at: context.createdAt,
-    status,
+    status: status === 'completed' && context.ending === 'content-filter' ? 'incomplete' : status,
     background: false,
     error: null,
-    incomplete_details: null,
+    incomplete_details:
+      status === 'completed' && context.ending === 'content-filter' ? { reason: 'content_filter' } : null,
     instructions: null,
     max_output_tokens: null,
     model: context.request.model,

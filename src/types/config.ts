@@ -17,6 +17,7 @@ import type {
   FallbackSwitchEvent,
 } from './events';
 import type { HealthStore } from './health-store';
+import type { FallbackCheckResult, FallbackCommit } from './result-check';
 import type { FallbackClassifyContext, FallbackEntryRef } from './results';
 
 /** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
@@ -63,6 +64,10 @@ export interface FallbackEntry<MODEL = FallbackModel> {
   settings?: FallbackEntrySettings;
   /** Timeouts for this entry's attempts; override the chain's `timeouts`. */
   timeouts?: FallbackTimeouts;
+  /** This entry's own result check; replaces the chain's `checkResult` for its answers. */
+  checkResult?: FallbackCheckResult;
+  /** Where this entry's streams are judged; overrides the chain's `commit`. */
+  commit?: FallbackCommit;
   /**
    * How a conversation's history is prepared for this entry (docs/conversations.md). `true`
    * (default): parts another entry produced lose their provider references (item ids, encrypted
@@ -212,6 +217,14 @@ export interface FallbackConfig {
    * text (prefill), for text-only output.
    */
   midStream?: 'error' | 'continue';
+  /**
+   * Your own check of every successful answer (see docs/results.md): return an
+   * error type to treat the answer as a failure of that type. Runs after the
+   * built-in checks (content filter, empty answer, JSON, schema).
+   */
+  checkResult?: FallbackCheckResult;
+  /** Where a stream is judged: `'first-output'` (default) or `'finish'` (see {@link FallbackCommit}). */
+  commit?: FallbackCommit;
   /** The error mapper hook: return a type, or `undefined` for the built-in mapping. */
   classifyError?: (error: unknown, context: FallbackClassifyContext) => FallbackErrorType | undefined;
   onRetry?: (event: FallbackRetryEvent) => void;

@@ -25,6 +25,12 @@ export const FallbackErrorType = {
   BadRequest: 'bad-request',
   /** The model answered with no output at all (no text, reasoning, tool call, file or source): an empty 200. */
   EmptyResponse: 'empty-response',
+  /**
+   * A successful answer that is not what the call asked for: text that is not
+   * valid JSON when the call asked for JSON, or JSON that does not satisfy the
+   * call's schema. Caught by default; not retried on the same model by default.
+   */
+  InvalidOutput: 'invalid-output',
   /** Catch-all for `catchErrors` and `retryOn`: matches every type. */
   All: 'all',
 } as const;

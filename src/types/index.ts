@@ -3,4 +3,5 @@ export type * from './config';
 export * from './error-type';
 export type * from './events';
 export type * from './health-store';
+export type * from './result-check';
 export type * from './results';

@@ -1,9 +1,10 @@
-import type { FallbackUsage } from '../types';
+import type { FallbackResult, FallbackUsage } from '../types';
 import { withPartTags } from './part-tag';
 import { knownUsage, type ResultSpec } from './stream-spec';
 import type { LanguageModelV1GenerateResult } from './v1-types';
 
 type DeltaContent = { type: string; text?: string };
+type Content = FallbackResult['content'][number];
 
 /** Content a V2–V4 result counts as an answer: what a stream's commit point and sources count. */
 function isAnswer(part: DeltaContent): boolean {
@@ -17,17 +18,39 @@ function isAnswer(part: DeltaContent): boolean {
   }
 }
 
+/** The text parts joined; undefined when there is none. */
+function joinedText(content: readonly DeltaContent[]): string | undefined {
+  let text: string | undefined;
+  for (const part of content) if (part.type === 'text') text = (text ?? '') + (part.text ?? '');
+  return text;
+}
+
 /** The result spec of V2, V3 and V4, given how the version spells finish reasons and usage. */
 export function deltaResultSpec<
-  RESULT extends { content: DeltaContent[]; finishReason: unknown; usage: unknown },
+  RESULT extends {
+    content: DeltaContent[];
+    finishReason: unknown;
+    usage: unknown;
+    providerMetadata?: Record<string, unknown>;
+  },
 >(finish: {
   reason(finishReason: never): string | undefined;
   usage(usage: never): FallbackUsage | undefined;
 }): ResultSpec<RESULT> {
+  const finishReasonOf = (result: RESULT) => finish.reason(result.finishReason as never);
+  const usageOf = (result: RESULT) => finish.usage(result.usage as never);
   return {
     hasOutput: result => result.content.some(isAnswer),
-    finishReasonOf: result => finish.reason(result.finishReason as never),
-    usageOf: result => finish.usage(result.usage as never),
+    finishReasonOf,
+    usageOf,
+    textOf: result => joinedText(result.content),
+    resultOf: result => ({
+      text: joinedText(result.content) ?? '',
+      content: result.content as Content[],
+      finishReason: finishReasonOf(result),
+      usage: usageOf(result),
+      providerMetadata: result.providerMetadata,
+    }),
     withTags(result, tag) {
       const content = withPartTags(result.content, tag);
       return content === result.content ? result : { ...result, content };
@@ -35,10 +58,12 @@ export function deltaResultSpec<
   };
 }
 
+type V1Result = LanguageModelV1GenerateResult & Record<string, unknown>;
+
 /** The V1 (AI SDK 4) result: text, reasoning, tool calls, files and sources are separate fields. */
 export const v1ResultSpec: ResultSpec<LanguageModelV1GenerateResult> = {
   hasOutput(result) {
-    const more = result as LanguageModelV1GenerateResult & Record<string, unknown>;
+    const more = result as V1Result;
     return (
       (result.text ?? '').length > 0 ||
       (typeof more.reasoning === 'string'
@@ -48,7 +73,32 @@ export const v1ResultSpec: ResultSpec<LanguageModelV1GenerateResult> = {
     );
   },
   finishReasonOf: result => result.finishReason,
-  usageOf: result => knownUsage(result.usage?.promptTokens, result.usage?.completionTokens),
+  usageOf: v1Usage,
+  textOf: result => result.text,
+  resultOf(result) {
+    const more = result as V1Result;
+    const content: Content[] = result.text === undefined ? [] : [{ type: 'text', text: result.text }];
+    const reasoning = typeof more.reasoning === 'string' ? [{ text: more.reasoning }] : more.reasoning;
+    for (const [type, list] of Object.entries({
+      reasoning,
+      'tool-call': more.toolCalls,
+      file: more.files,
+      source: more.sources,
+    })) {
+      if (Array.isArray(list)) for (const item of list) content.push({ ...item, type });
+    }
+    return {
+      text: result.text ?? '',
+      content,
+      finishReason: result.finishReason,
+      usage: v1Usage(result),
+      providerMetadata: more.providerMetadata as Record<string, unknown> | undefined,
+    };
+  },
   // V1 results have no provider metadata per part: nothing to tag.
   withTags: result => result,
 };
+
+function v1Usage(result: LanguageModelV1GenerateResult): FallbackUsage | undefined {
+  return knownUsage(result.usage?.promptTokens, result.usage?.completionTokens);
+}

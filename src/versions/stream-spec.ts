@@ -1,4 +1,4 @@
-import type { FallbackUsage } from '../types';
+import type { FallbackResult, FallbackUsage } from '../types';
 import type { PartTag } from './part-tag';
 
 /**
@@ -44,6 +44,8 @@ export interface StreamSpec<PART> {
   textBlockOf(part: PART): { id: string; phase: 'start' | 'delta' | 'end' } | undefined;
   /** The same part moved to another text block. */
   withTextBlock(part: PART, id: string): PART;
+  /** The answer of a stream held to its finish (`commit: 'finish'`), as result checks read it. */
+  resultOf(parts: readonly PART[]): FallbackResult;
 }
 
 /** Returned by `errorOf` for parts that carry no error. */
@@ -55,6 +57,10 @@ export interface ResultSpec<RESULT> {
   hasOutput(result: RESULT): boolean;
   finishReasonOf(result: RESULT): string | undefined;
   usageOf(result: RESULT): FallbackUsage | undefined;
+  /** Every text part joined, or undefined when the answer has no text part (a tool call only). */
+  textOf(result: RESULT): string | undefined;
+  /** The result as result checks read it. */
+  resultOf(result: RESULT): FallbackResult;
   /** The result with each content part that has provider metadata tagged with the serving entry. */
   withTags(result: RESULT, tag: PartTag): RESULT;
 }

@@ -1,3 +1,4 @@
+import { streamResult } from './stream-result';
 import { knownUsage, NO_ERROR, type StreamSpec } from './stream-spec';
 import type { LanguageModelV1StreamPart } from './v1-types';
 
@@ -56,4 +57,26 @@ export const v1StreamSpec: StreamSpec<Part> = {
   // V1 text is one implicit block: nothing to track or rename.
   textBlockOf: () => undefined,
   withTextBlock: part => part,
+  resultOf: parts =>
+    streamResult(parts, part => {
+      switch (part.type) {
+        case 'text-delta':
+          return { text: part.textDelta };
+        case 'reasoning':
+          return { reasoning: part.textDelta };
+        case 'tool-call':
+        case 'file':
+          return { content: part };
+        case 'source':
+          return { content: { ...part.source, type: 'source' } };
+        case 'finish':
+          return {
+            finishReason: part.finishReason,
+            usage: v1StreamSpec.usageOf(part),
+            providerMetadata: part.providerMetadata,
+          };
+        default:
+          return undefined;
+      }
+    }),
 };

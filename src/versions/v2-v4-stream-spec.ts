@@ -1,6 +1,7 @@
 import type { LanguageModelV2StreamPart, LanguageModelV3StreamPart, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { FallbackUsage } from '../types';
 import { withPartTag } from './part-tag';
+import { type AnswerPiece, streamResult } from './stream-result';
 import { knownUsage, NO_ERROR, type StreamSpec } from './stream-spec';
 
 /** Stream parts of the specs that send text in `id`-ed blocks of `delta`s (V2, V3, V4). */
@@ -20,7 +21,9 @@ type SplitUsage = { inputTokens: { total?: number }; outputTokens: { total?: num
 
 /** The finish of V3 and V4: `{ unified, raw }` reasons, usage split by token kind. */
 export const UNIFIED_FINISH = {
-  reason: (reason: { unified: string } | undefined) => reason?.unified,
+  // Anthropic's `refusal` stop reason is a refusal whatever a provider package maps it to.
+  reason: (reason: { unified: string; raw?: string } | undefined) =>
+    reason?.raw === 'refusal' ? 'content-filter' : reason?.unified,
   usage: (usage: SplitUsage | undefined) => knownUsage(usage?.inputTokens?.total, usage?.outputTokens?.total),
   errorReason: { unified: 'error' as const, raw: undefined },
   unknownUsage: {
@@ -90,5 +93,28 @@ export function deltaStreamSpec<PART extends DeltaStreamPart>(finish: DeltaFinis
       }
     },
     withTextBlock: (part, id) => (part.type.startsWith('text-') && 'id' in part ? ({ ...part, id } as PART) : part),
+    resultOf: parts =>
+      streamResult(parts, (part): AnswerPiece => {
+        switch (part.type) {
+          case 'text-delta':
+            return { text: part.delta };
+          case 'reasoning-delta':
+            return { reasoning: part.delta };
+          case 'tool-call':
+          case 'tool-result':
+          case 'file':
+          case 'reasoning-file':
+          case 'source':
+            return { content: part };
+          case 'finish':
+            return {
+              finishReason: finish.reason(part.finishReason),
+              usage: finish.usage(part.usage),
+              providerMetadata: part.providerMetadata,
+            };
+          default:
+            return undefined;
+        }
+      }),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Action, type ChainPolicy, type ChainState, decide, type Outcome } from '../../src/chain/decide';
+import { DEFAULTS } from '../../src/chain/defaults';
 import type { FallbackErrorType } from '../../src/types/error-type';
 
 const all: readonly FallbackErrorType[] = ['all'];
@@ -218,6 +219,28 @@ describe('decide', () => {
       state({ index: 1, attempt: 3, tried: new Set([1]), skipped: [0], lastType: 'provider-unavailable' }),
       failed({ type: 'provider-unavailable' }),
       move(0, true),
+    ],
+    // Result checks: a failed answer is decided like an error of its type, with the default policy.
+    [
+      'an answer that is not the JSON asked for is caught by default and not retried: moves on',
+      { ...policy([DEFAULTS.catchErrors, DEFAULTS.catchErrors]), retryOn: DEFAULTS.retryOn },
+      state(),
+      failed({ type: 'invalid-output' }),
+      move(1),
+    ],
+    [
+      'a filtered answer is not caught by default: the model answered, and its answer stands',
+      { ...policy([DEFAULTS.catchErrors, DEFAULTS.catchErrors]), retryOn: DEFAULTS.retryOn },
+      state(),
+      failed({ type: 'content-filter' }),
+      stop('rethrow'),
+    ],
+    [
+      'invalid output retried when retryOn lists it',
+      { ...two, retryOn: ['invalid-output'] },
+      state(),
+      failed({ type: 'invalid-output' }),
+      retry(500),
     ],
     [
       'nothing skipped: nothing to fall back on',

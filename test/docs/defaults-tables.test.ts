@@ -1,5 +1,5 @@
 // Every default the documentation states is the one `DEFAULTS` holds: the README's options, entry and
-// error-type tables, the timeouts table of docs/streaming.md, the circuit breaker table of
+// error-type tables (with the result checks' rows of docs/results.md), the timeouts table of docs/streaming.md, the circuit breaker table of
 // docs/health.md and the fields of docs/configuration.md. A default changed in code and not in the
 // docs (or the other way round) fails here, and so does a new row nobody mapped to `DEFAULTS`.
 import { describe, expect, it } from 'vitest';
@@ -146,12 +146,14 @@ describe('the defaults the documentation states are DEFAULTS', () => {
         logger: 'silent',
       },
     });
+    // The result checks' options are in their own page's table (the README is at its size limit).
+    const results = checkRows(tableOf('docs/results.md', 'option'), { stated: { checkResult: NO_DEFAULT } });
     // `catchErrors` and `preparePrompt` are entry fields: the entry table states them. `hedge` has its own page
     // (docs/hedging.md).
     const chainLevel = leafPaths(DEFAULTS).filter(
       path => path !== 'catchErrors' && path !== 'preparePrompt' && !path.startsWith('hedge.'),
     );
-    expect([...paths].sort()).toEqual([...chainLevel].sort());
+    expect([...paths, ...results].sort()).toEqual([...chainLevel].sort());
   });
 
   it('README.md: the entry table, `catchErrors` as the types it leaves out', () => {
@@ -175,8 +177,10 @@ describe('the defaults the documentation states are DEFAULTS', () => {
     );
   });
 
-  it('README.md: the error-type table, every type, caught and retried by default', () => {
-    const table = tableOf('README.md', 'type');
+  it('README.md and docs/results.md: the error-type tables, every type, caught and retried by default', () => {
+    const readme = tableOf('README.md', 'type');
+    // The types of result checks the README's table does not list are in the table of docs/results.md.
+    const table = { ...readme, rows: [...readme.rows, ...tableOf('docs/results.md', 'type').rows] };
     const yesNo = (yes: boolean) => (yes ? 'yes' : 'no');
     const shown = table.rows.map(row => [codeOf(row[0]!), row[2], row[3]]);
     const expected = table.rows.map(row => {

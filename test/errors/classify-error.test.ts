@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/errors/classify-error';
 import { FallbackEmptyResponseError } from '../../src/errors/empty-response-error';
 import { FallbackTimeoutError } from '../../src/errors/fallback-timeout-error';
+import { FallbackResultError } from '../../src/errors/result-error';
 import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType } from '../../src/types/error-type';
 import {
   azure,
@@ -734,6 +735,34 @@ const rows: Row[] = [
     label: 'an answer a content filter emptied',
     type: 'content-filter',
     produce: () => new FallbackEmptyResponseError({ finishReason: 'content-filter' }),
+  },
+
+  // answers a result check rejected: the check's type
+  {
+    label: 'an answer a filter stopped after some output',
+    type: 'content-filter',
+    produce: () =>
+      new FallbackResultError({
+        type: 'content-filter',
+        finishReason: 'content-filter',
+        reason: 'finish reason content-filter',
+      }),
+  },
+  {
+    label: 'an answer that is not the JSON asked for',
+    type: 'invalid-output',
+    produce: () =>
+      new FallbackResultError({ type: 'invalid-output', finishReason: 'stop', reason: 'invalid JSON at position 3' }),
+  },
+  {
+    label: 'an answer checkResult made a rate limit',
+    type: 'rate-limit',
+    produce: () =>
+      new FallbackResultError({
+        type: 'rate-limit',
+        finishReason: 'stop',
+        reason: "checkResult returned 'rate-limit'",
+      }),
   },
 
   // unknown

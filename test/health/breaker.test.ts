@@ -46,6 +46,9 @@ describe('countsAsFailure', () => {
     ['bad-request', undefined, false],
     ['content-filter', undefined, false],
     ['context-length', undefined, false],
+    // An answer that is not the JSON asked for: the provider answered.
+    ['invalid-output', undefined, false],
+    ['empty-response', undefined, true],
   ])('%s (%s) counts: %s', (type, kind, expected) => {
     expect(countsAsFailure(type, kind)).toBe(expected);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_BUDGET, CORE_PEERS, FORBIDDEN_IN_CORE, isPackage, SUBPATH_SOURCES } from '../../scripts/package-rules';
+import {
+  CORE_BUDGET,
+  CORE_PEERS,
+  FORBIDDEN_IN_CORE,
+  isPackage,
+  OPTIONAL_CORE_PEERS,
+  SUBPATH_SOURCES,
+} from '../../scripts/package-rules';
 import { bundleCore } from './core-bundle';
 
 describe('what importing the core loads', () => {
@@ -21,9 +28,10 @@ describe('what importing the core loads', () => {
     }
   });
 
-  it('the core imports only its required peers: no Node built-in, so it loads on Edge runtimes', async () => {
+  it('the core imports only its required peers and its optional JSON Schema peer: no Node built-in, so it loads on Edge runtimes', async () => {
     const bundle = await bundleCore("export * from './src/index';");
-    const unexpected = bundle.externals.filter(specifier => !CORE_PEERS.some(peer => isPackage(specifier, peer)));
+    const allowed = [...CORE_PEERS, ...OPTIONAL_CORE_PEERS];
+    const unexpected = bundle.externals.filter(specifier => !allowed.some(peer => isPackage(specifier, peer)));
     // A new dependency of the core is a decision: add it to CORE_PEERS (and peerDependencies) on purpose.
     expect(unexpected).toEqual([]);
   });
