@@ -1,4 +1,8 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions } from '@ai-sdk/provider';
+import { context } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import { NoopSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { LanguageModel } from 'ai';
 import { createFallback } from 'ai-fallback';
 import { createRetryableModel } from 'ai-retry/language-model';
@@ -8,7 +12,7 @@ import { inMemoryModel } from './in-memory-models';
 const { withFallback } = core;
 
 /** The libraries compared, `direct` being the model called without any wrapper. */
-export type LibraryKey = 'direct' | 'ai-sdk-fallback' | 'ai-fallback' | 'ai-retry';
+export type LibraryKey = 'direct' | 'ai-sdk-fallback' | 'ai-sdk-fallback-traced' | 'ai-fallback' | 'ai-retry';
 
 /** A wrapped model as the benchmarks drive it: through `ai` and at the provider spec level. */
 export interface BenchModel {
@@ -46,6 +50,11 @@ export const overheadLibraries: readonly OverheadLibrary[] = [
     wrap: (primary, fallback) => benchModel(withFallback([primary, fallback])),
   },
   {
+    key: 'ai-sdk-fallback-traced',
+    label: 'ai-sdk-fallback, tracer and meter on',
+    wrap: (primary, fallback) => benchModel(withFallback([primary, fallback], { telemetry: telemetry() })),
+  },
+  {
     key: 'ai-retry',
     label: 'ai-retry',
     wrap: (primary, fallback) => benchModel(createRetryableModel({ model: primary, retries: [fallback] })),
@@ -56,6 +65,26 @@ export const overheadLibraries: readonly OverheadLibrary[] = [
     wrap: (primary, fallback) => benchModel(createFallback({ models: [primary, fallback] })),
   },
 ];
+
+/** A meter reader nobody collects from: measurements are aggregated in memory, as between two exports. */
+class IdleReader extends MetricReader {
+  protected async onShutdown(): Promise<void> {}
+  protected async onForceFlush(): Promise<void> {}
+}
+
+/**
+ * The OpenTelemetry SDK as an app runs it, given to this chain alone (the other columns must not trace):
+ * every span sampled and recorded, then dropped instead of exported (the exporter's cost is the app's), the
+ * metrics aggregated, and the AsyncLocalStorage context manager registered globally as a Node app has it.
+ * With no tracer or meter registered, the other columns read the context manager but record nothing.
+ */
+function telemetry() {
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  return {
+    tracer: new TracerProvider({ spanProcessors: [new NoopSpanProcessor()] }).getTracer('bench'),
+    meter: new MeterProvider({ readers: [new IdleReader()] }).getMeter('bench'),
+  };
+}
 
 /** One library set up for the failover scenarios. */
 export interface FailoverSetup {

@@ -4,9 +4,10 @@
  *
  * Flags: `--quick` (fewer rounds: a smoke test, not figures to quote; prints
  * only), `--no-write` (print only), `--report-only` (no measuring: rewrite the
- * outputs from the last run's figures, kept in node_modules/.cache),
- * `--hedging` (the hedging scenario alone: rewrites its section of
- * BENCHMARKS.md and its chart, leaves the rest as it is).
+ * outputs from the last run's figures, kept in node_modules/.cache), `--telemetry` (only the overhead
+ * rows of direct, ai-sdk-fallback and ai-sdk-fallback with a tracer and meter on; prints only),
+ * `--hedging` (the hedging scenario alone: rewrites its section of BENCHMARKS.md and its chart, leaves
+ * the rest as it is).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ const quick = process.argv.includes('--quick');
 // A quick run's figures are not for quoting: it prints them and writes (and saves) nothing.
 const write = !quick && !process.argv.includes('--no-write');
 const reportOnly = process.argv.includes('--report-only');
+const telemetryOnly = process.argv.includes('--telemetry');
 const hedgingOnly = process.argv.includes('--hedging');
 // Issue 15's scenario: 1,000 streamText calls, 20 at a time.
 const hedgingPlan = { calls: quick ? 200 : 1_000, concurrency: 20, seed: 15 };
@@ -211,6 +213,22 @@ function load(): BenchReport {
       Object.entries(saved.overhead).map(([metric, figures]) => [metric, new Map(figures)]),
     ) as unknown as OverheadResults,
   };
+}
+
+if (telemetryOnly) {
+  const keys = ['direct', 'ai-sdk-fallback', 'ai-sdk-fallback-traced'];
+  const libraries = overheadLibraries.filter(library => keys.includes(library.key));
+  log(`telemetry overhead (in-memory models), load ${loadAverage()}${quick ? ' (quick)' : ''}:`);
+  const overhead = await runOverhead(libraries, plan, log);
+  for (const [metric, figures] of Object.entries(overhead)) {
+    const cells = libraries.map(({ key }) => {
+      const { value, ratio, ratioRange } = figures.get(key)!;
+      return `${key} ${value.toPrecision(3)} ×${ratio.toFixed(3)} (×${ratioRange[0].toFixed(3)}–×${ratioRange[1].toFixed(3)})`;
+    });
+    log(`${metric}: ${cells.join(' | ')}`);
+  }
+  log(`load at the end ${loadAverage()}`);
+  process.exit(0);
 }
 
 const report = reportOnly ? load() : await measure();

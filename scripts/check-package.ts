@@ -13,6 +13,8 @@
  *    neither it nor the config entry reaches a Node built-in (Edge runtimes have none).
  * 5. Every entry point loads with `import` and with `require` on this Node (the CJS build
  *    requires `ai`, which ships ESM only: that needs Node's require(esm), 22.12 or later).
+ * 6. In a folder where `@opentelemetry/api` cannot be resolved, the package loads and works
+ *    (`scripts/check-without-otel.ts`).
  */
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { gzipSync } from 'node:zlib';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { builtImports, isNodeBuiltin } from './built-imports';
+import { checkWithoutOtel } from './check-without-otel';
 import { FORBIDDEN_IN_CORE, isPackage, isPublishable, PACKED_ROOT_FILES } from './package-rules';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -143,6 +146,10 @@ await checkPublint();
 await checkTypes();
 checkBuiltCore();
 await checkLoads();
+console.log('without @opentelemetry/api');
+const withoutOtel = await checkWithoutOtel(root);
+if (withoutOtel === undefined) ok('the built package loads, falls back, and records spans to a registered provider');
+else fail(`without @opentelemetry/api: ${withoutOtel}`);
 
 if (failures.length > 0) {
   console.error(`\ncheck:package failed: ${failures.length} problem(s)`);

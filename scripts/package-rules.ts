@@ -14,8 +14,8 @@ export function isPublishable(path: string): boolean {
 /**
  * Modules the core entry (`ai-sdk-fallback`, what `import { withFallback }`
  * loads) must never import: the provider packages and Redis clients are
- * optional peers for the subpaths that need them, and the fake provider
- * server is the testing kit's.
+ * optional peers for the subpaths that need them, the fake provider
+ * server is the testing kit's, and OpenTelemetry is read without its package.
  */
 export const FORBIDDEN_IN_CORE = [
   '@ai-sdk/openai',
@@ -26,6 +26,9 @@ export const FORBIDDEN_IN_CORE = [
   'ioredis',
   'node:http',
   'node:net',
+  // An optional peer the core never imports: telemetry reads what the application registered from the API's
+  // global registry (src/chain/telemetry/otel-globals.ts).
+  '@opentelemetry/api',
 ] as const;
 
 /** Source folders that belong to subpaths (`./config`, `./redis`, `./testing`), never to the core. */
@@ -48,8 +51,8 @@ export function isPackage(specifier: string, name: string): boolean {
 /**
  * Size budget of the core, minified as a bundler ships it (peers excluded).
  * Measured at 46.2 kB minified / 15.7 kB gzip when set; the budget leaves
- * about 30 % headroom, so growth is a decision, not an accident. Raised from
- * 72 / 24.5 kB for the result checks (issue 14: +6.9 kB / +2.2 kB), at
- * 76.3 / 25.9 kB measured then.
+ * about 30 % headroom, so growth is a decision, not an accident. Raised for
+ * the result checks (issue 14: +6.9 kB / +2.2 kB) and OpenTelemetry (issue 16:
+ * +7.1 kB / +2.3 kB), at 83.5 / 28.2 kB measured then.
  */
-export const CORE_BUDGET = { minifiedBytes: 80_000, gzipBytes: 27_500 } as const;
+export const CORE_BUDGET = { minifiedBytes: 86_000, gzipBytes: 29_500 } as const;

@@ -42,8 +42,17 @@ export type {
   FallbackSkip,
   FallbackSuccessEvent,
   FallbackSwitchEvent,
+  FallbackTelemetry,
   FallbackTimeouts,
   FallbackUsage,
+  TelemetryAttributes,
+  TelemetryAttributeValue,
+  TelemetryContext,
+  TelemetryInstrumentOptions,
+  TelemetryMeter,
+  TelemetryRecorder,
+  TelemetrySpan,
+  TelemetryTracer,
 } from './types';
 export { FallbackErrorType } from './types/error-type';
 export type { FallbackLanguageModel } from './versions/fallback-language-model';

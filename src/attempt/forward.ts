@@ -21,6 +21,7 @@ export interface ForwardInput<PART> {
   mapError?: (error: unknown) => unknown;
   /** Present with `midStream: 'continue'`: how to hand a failed text-only stream to another model. */
   continueAfter?: ContinueAfter<PART>;
+  /** Called once, when the stream is over. */ onEnd?: (how: 'done' | 'error' | 'cancelled' | 'aborted') => void;
 }
 
 /**
@@ -56,7 +57,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
 
   const onAbort = () => {
     if (scope.abortedByCaller) {
-      if (!end()) return;
+      if (!end('aborted')) return;
       reader.cancel(scope.signal.reason).catch(() => {});
       output.error(scope.signal.reason);
     } else {
@@ -72,13 +73,14 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
     scope.signal.removeEventListener('abort', onAbort);
     scope.dispose();
   };
-  function end(): boolean {
+  function end(how: 'done' | 'error' | 'cancelled' | 'aborted'): boolean {
     if (finished) return false;
     finished = true;
     unwatch();
     const parked = wake;
     wake = undefined;
     parked?.();
+    input.onEnd?.(how);
     return true;
   }
 
@@ -116,6 +118,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       }
       if ('abort' in outcome) {
         finished = true;
+        input.onEnd?.('aborted');
         output.error(outcome.abort);
         return false;
       }
@@ -126,7 +129,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
         continued = true;
         for (const shown of ledger!.continuationHead(next.committed.head)) emit(shown);
         if (next.committed.done) {
-          end();
+          end('done');
           output.close();
           return false;
         }
@@ -145,7 +148,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       emit(part!);
       return true;
     }
-    if (!end()) return false;
+    if (!end('error')) return false;
     if (kind === 'rejected') {
       raise(mapError === undefined ? error : mapError(error));
       return false;
@@ -181,7 +184,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       if (next.done) {
         const timeout = scope.timeout;
         if (timeout === undefined) {
-          end();
+          end('done');
           output.close();
           return;
         }
@@ -206,18 +209,18 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
         const { head, done, streamError } = input.committed;
         for (const part of head) emit(part);
         if (streamError !== undefined) {
-          end();
+          end('error');
           raise(mapError === undefined ? streamError.error : mapError(streamError.error));
           return;
         }
         if (done) {
-          end();
+          end('done');
           controller.close();
           return;
         }
         watch();
         pump().catch(error => {
-          if (end()) controller.error(error);
+          if (end('error')) controller.error(error);
         });
       },
       pull(controller) {
@@ -233,7 +236,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       cancel(reason) {
         cancelled?.abort(reason);
         const current = reader;
-        if (!end()) return;
+        if (!end('cancelled')) return;
         const cancelling = current.cancel(reason);
         // With `continue`, the current reader may be a failed model's, whose stream errored (a cut) while
         // another was being asked: cancelling it rejects with that failure, which is not the consumer's.

@@ -72,23 +72,24 @@ function resolveCached(chain: Chain, settings: unknown): Resolved {
 
 /**
  * The chain of one call: the entries it names, in its order, at their
- * positions in this call (0 is this call's primary); its retries and clocks
- * over the chain's and every entry's; its `totalMs` and `midStream` over the chain's.
+ * positions in this call (0 is this call's primary); its retries, clocks and
+ * `commit` over the chain's and every entry's; its `totalMs` and `midStream` over the chain's.
  */
 function resolveCallChain(chain: Chain, settings: FallbackCallOptions): Resolved {
   const byId = new Map(chain.entries.map(entry => [entry.id, entry]));
   const listed = settings.entries?.map(id => byId.get(id)!) ?? chain.entries;
   if (settings.enabled === false) return { chain, alone: listed[0]! };
   const { totalMs, ...clocks } = definedOnly(settings.timeouts);
-  const retries = settings.maxRetriesPerModel;
+  const { maxRetriesPerModel: retries, commit } = settings;
   const entries =
-    settings.entries === undefined && retries === undefined && Object.keys(clocks).length === 0
+    settings.entries === undefined && retries === undefined && commit === undefined && Object.keys(clocks).length === 0
       ? chain.entries
       : listed.map((entry, index) => ({
           ...entry,
           index,
           maxRetries: retries ?? entry.maxRetries,
           timeouts: { ...entry.timeouts, ...clocks },
+          commit: commit ?? entry.commit,
         }));
   const options = definedOnly({ totalMs, midStream: settings.midStream });
   if (entries === chain.entries && Object.keys(options).length === 0) return { chain };

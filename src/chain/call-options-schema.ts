@@ -8,7 +8,7 @@ const ROOT = 'providerOptions.fallback';
 
 /** The per-call settings: the chain's own field schemas, and the entries of this call by id. */
 export const callOptionsSchema = configSchema
-  .pick({ enabled: true, maxRetriesPerModel: true, timeouts: true, midStream: true })
+  .pick({ enabled: true, maxRetriesPerModel: true, timeouts: true, midStream: true, commit: true })
   .extend({
     entries: z
       .array(z.string({ error: 'expected an entry id' }), { error: 'expected an array of entry ids' })

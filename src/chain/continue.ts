@@ -10,6 +10,7 @@ import { withUsage } from './metadata';
 import { type Chain, createChain, type ResolvedEntry } from './options';
 import { runChain } from './run';
 import { releaseCommitted, streamAttempt } from './stream-attempt';
+import type { CallTrace } from './telemetry/call-trace';
 
 /**
  * Entries that refused a prefill: for the rest of the process they are not
@@ -53,6 +54,7 @@ export function continueWith<
   startedAt,
   servedBy,
   metadata,
+  trace,
 }: {
   adapter: Adapter<OPTIONS, RESULT, PART, STREAM>;
   chain: Chain;
@@ -61,6 +63,8 @@ export function continueWith<
   startedAt: number;
   servedBy: ResolvedEntry;
   metadata: { fallback: FallbackMetadata };
+  /** The call's trace: the continuing attempts are recorded in it. */
+  trace: CallTrace | undefined;
 }): ContinueAfter<PART> {
   // Each continuation hands the stream to a later entry: the next failure is that entry's, only
   // entries after it may continue (so a call has at most one continuation per entry), and what was
@@ -129,6 +133,7 @@ export function continueWith<
           signal: AbortSignal.any([callSignal, onRefusal.signal]),
           startedAt,
           release: releaseCommitted,
+          ...(trace === undefined ? {} : { trace }),
           attempt: async (entry, scope) => {
             seen.attempts++;
             const began = Date.now();

@@ -77,14 +77,24 @@ export type Action =
   /** Keep waiting for the running attempt alone. */
   | { readonly kind: 'wait' };
 
+/** A running attempt turned slow, and what the chain does about it. */
+export type SlowOutcome = Extract<Outcome, { kind: 'slow' }>;
+export type HedgeAction = Extract<Action, { kind: 'hedge' | 'wait' }>;
+/** What an attempt ended with, and what the loop does next. */
+export type LoopOutcome = Exclude<Outcome, SlowOutcome>;
+export type LoopAction = Exclude<Action, HedgeAction>;
+
 const HAND_BACK: Action = { kind: 'hand-back' };
 const ABORTED: Action = { kind: 'stop', reason: 'aborted' };
-const WAIT: Action = { kind: 'wait' };
+const WAIT: HedgeAction = { kind: 'wait' };
 
 /**
  * The chain's one decision: from where the call is and what just happened,
  * what to do next. Pure: every rule of the chain is a row of its table test.
  */
+export function decide(policy: ChainPolicy, state: ChainState, outcome: SlowOutcome): HedgeAction;
+export function decide(policy: ChainPolicy, state: ChainState, outcome: LoopOutcome): LoopAction;
+export function decide(policy: ChainPolicy, state: ChainState, outcome: Outcome): Action;
 export function decide(policy: ChainPolicy, state: ChainState, outcome: Outcome): Action {
   switch (outcome.kind) {
     case 'success':
@@ -112,7 +122,7 @@ export function decide(policy: ChainPolicy, state: ChainState, outcome: Outcome)
  * At most one hedge per call; an entry with `hedge: false` is neither hedged
  * nor started. Health then decides whether the target is admitted.
  */
-function hedgeTarget(policy: ChainPolicy, state: ChainState, hedged: boolean): Action {
+function hedgeTarget(policy: ChainPolicy, state: ChainState, hedged: boolean): HedgeAction {
   const { entries } = policy;
   if (hedged || entries[state.index]!.hedge === false) return WAIT;
   for (let position = state.index + 1; position < entries.length; position++) {

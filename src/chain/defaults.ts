@@ -29,6 +29,9 @@ import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType, REQUEST_ERROR_TYPES } f
  *   first token; only a call that needs the whole answer judged asks for it.
  * - `preparePrompt: true` (an entry's field): references another entry issued
  *   are refused by every provider, so nothing is lost by removing them.
+ * - `telemetry`: on wherever the application registered an OpenTelemetry
+ *   provider (that registration is the opt-in); error descriptions are
+ *   redacted, so recording them is safe by default.
  * - `hedge` (off unless given): `percentile: 95` hedges the slowest 5 %
  *   ("The Tail at Scale"); `maxRatio: 0.05` keeps the extra load at that
  *   share; `minSamples: 20` before a percentile means anything, and
@@ -48,5 +51,6 @@ export const DEFAULTS = {
   commit: 'first-output',
   preparePrompt: true,
   circuitBreaker: { failureThreshold: 3, cooldownMs: 30_000, maxCooldownMs: 300_000, storeTimeoutMs: 100 },
+  telemetry: { enabled: true, recordErrors: true },
   hedge: { percentile: 95, minSamples: 20, initialMs: 1_000, maxRatio: 0.05 },
 } as const;

@@ -54,15 +54,17 @@ export async function generateThroughChain<
     },
   });
   served.scope.dispose();
-  const { entry } = served;
+  const { entry, trace } = served;
   const result = adapter.result.withTags(served.value, { producedBy: entry.id });
   const response = result.response;
+  const usage = servingUsage(served, adapter.result.usageOf(result));
+  if (trace !== undefined) {
+    trace.usage(usage);
+    trace.end();
+  }
   return {
     ...result,
-    providerMetadata: mergeMetadata(
-      result.providerMetadata,
-      fallbackMetadata(served, servingUsage(served, adapter.result.usageOf(result))),
-    ),
+    providerMetadata: mergeMetadata(result.providerMetadata, fallbackMetadata(served, usage)),
     response: response?.modelId === undefined ? { ...response, modelId: entry.modelId } : response,
   };
 }

@@ -2,15 +2,15 @@ import { Deadline, startDeadline, stopDeadline } from '../attempt/deadlines';
 import { HeldFailure } from '../attempt/held-failure';
 import { AttemptScope } from '../attempt/scope';
 import type { FallbackCallContext, FallbackCaughtError, FallbackMetadata } from '../types';
-import { type CallState, freshState } from './call-state';
 import { type ChainState, decide, type Outcome } from './decide';
-import { type ClassifiedFailure, classifyFailure, entryRef } from './failure';
+import { entryRef } from './failure';
 import type { AdmittedGate, ChainHealth, HealthCall } from './health';
 import { canHedge, earnHedge, spendHedge } from './hedge-budget';
 import { type HedgeDelay, hedgeDelay } from './hedge-delay';
 import { type HedgeStats, hedgeStatsOf } from './hedge-stats';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry, ResolvedHedge } from './options';
+import type { CallTrace } from './telemetry/call-trace';
 
 /** One attempt of a race: the attempt the loop started, or the hedge. */
 export interface Racer {
@@ -36,10 +36,25 @@ export interface HedgeCall<T> {
   deadline: number;
   attempt: (entry: ResolvedEntry, scope: AttemptScope, attempt: number) => Promise<T>;
   release: ((value: T) => void) | undefined;
+  /** The call's spans, when recorded: each racer runs under its own attempt span. */
+  trace: CallTrace | undefined;
   /** Set once the call started its hedge: at most one per call. */
   report?: NonNullable<FallbackMetadata['hedge']>;
   /** The racer cancelled because the other committed first, as `caught` lists it. */
   cancelled?: FallbackCaughtError;
+}
+
+/** The hedging of one call, made once per call and only when `hedge` is set. */
+export function hedgeCall<T>(
+  input: Pick<HedgeCall<T>, 'chain' | 'context' | 'signal' | 'attempt'> & { release?: (value: T) => void },
+  hedge: ResolvedHedge,
+  health: ChainHealth,
+  call: HealthCall,
+  deadline: number,
+  trace: CallTrace | undefined,
+): HedgeCall<T> {
+  const { chain, context, signal, attempt, release } = input;
+  return { chain, hedge, context, health, call, signal, deadline, attempt, release, trace };
 }
 
 const SLOW: Outcome = Object.freeze({ kind: 'slow', hedged: false });
@@ -138,7 +153,10 @@ export class HedgeRace<T> extends Deadline {
   private follow(racer: Racer): void {
     let running: Promise<T>;
     try {
-      running = racer.scope.race(this.call.attempt(racer.entry, racer.scope, racer.attempt));
+      const { trace, attempt } = this.call;
+      const run = () => attempt(racer.entry, racer.scope, racer.attempt);
+      const hedge = racer !== this.primary;
+      running = racer.scope.race(trace === undefined ? run() : trace.attempt(racer.entry, racer.attempt, run, hedge));
     } catch (error) {
       running = Promise.reject(error);
     }
@@ -178,6 +196,7 @@ export class HedgeRace<T> extends Deadline {
       };
       other.scope.abort(lostRace());
     }
+    this.call.trace?.raced(racer === this.hedge, true);
     this.resolve(value);
   }
 
@@ -192,6 +211,7 @@ export class HedgeRace<T> extends Deadline {
     if (other === undefined || other.settled === true) {
       // Nobody else runs (the hedge never started, or already failed): the loop goes on from this failure.
       this.end(racer);
+      this.call.trace?.raced(racer === this.hedge, false);
       this.reject(error);
       return;
     }
@@ -207,34 +227,4 @@ export class HedgeRace<T> extends Deadline {
     racer.scope.dispose();
     this.call.health.released(this.call.call, racer.entry, racer.gate);
   }
-}
-
-/** A racer that failed while the other still ran: recorded as any failed attempt, once the race is over. */
-export async function recordEarlier<T>(
-  race: HedgeRace<T>,
-  health: ChainHealth,
-  call: HealthCall,
-  options: Chain['options'],
-  failures: ClassifiedFailure[] | undefined,
-  state: CallState | undefined,
-): Promise<{ failures: ClassifiedFailure[] | undefined; state: CallState | undefined }> {
-  const earlier = race.earlier;
-  if (earlier === undefined) return { failures, state };
-  const { racer, error, at } = earlier;
-  const held = error instanceof HeldFailure ? error : undefined;
-  const timeout = racer.scope.timeout;
-  const failure = classifyFailure(
-    timeout ?? held?.error ?? error,
-    racer.entry,
-    racer.attempt,
-    at - racer.startedAt,
-    options,
-    held?.usage,
-  );
-  const recorded = failures ?? [];
-  recorded.push(failure);
-  const known = state ?? freshState(racer.position);
-  known.tried.add(racer.position);
-  await health.failed(call, racer.entry, racer.gate, failure, timeout?.kind).catch(() => {});
-  return { failures: recorded, state: known };
 }

@@ -12,6 +12,7 @@ import { expectedNumber, numberOption } from './number-option';
 import { preparePromptSchema } from './prepare-prompt-schema';
 import { resultCheckFields } from './result-check-schema';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
+import { telemetrySchema } from './telemetry-schema';
 
 const ERROR_TYPES = Object.values(FallbackErrorType);
 
@@ -133,6 +134,7 @@ export const configSchema = z.strictObject({
   circuitBreaker: circuitBreakerSchema.optional(),
   onCircuitOpen: fn.optional(),
   onCircuitClose: fn.optional(),
+  telemetry: telemetrySchema.optional(),
   hedge: hedgeSchema.optional(),
   onHedge: fn.optional(),
   logger: z

@@ -22,6 +22,7 @@ import type { ChainPolicy } from './decide';
 import { DEFAULTS } from './defaults';
 import { guardLogger } from './guard-logger';
 import { parseOptions } from './options-schema';
+import { type ResolvedTelemetry, resolveTelemetry } from './telemetry/start';
 
 /** Per-attempt clocks of one entry, defaults applied. */
 export interface ResolvedTimeouts {
@@ -76,6 +77,8 @@ export interface ResolvedOptions
   logger: FallbackLogger;
   /** `false` when the breaker is off. */
   circuitBreaker: ResolvedCircuitBreaker | false;
+  /** `false` when telemetry is off. */
+  telemetry: ResolvedTelemetry;
   /** `undefined` when hedging is off: the loop then arms nothing for it. */
   hedge: ResolvedHedge | undefined;
 }
@@ -115,6 +118,7 @@ export function resolveOptions(config: FallbackConfig | undefined, caller = 'wit
       options.hedge === undefined ? undefined : ({ ...DEFAULTS.hedge, ...definedOnly(options.hedge) } as ResolvedHedge),
     onHedge: options.onHedge,
     logger: guardLogger(options.logger),
+    telemetry: resolveTelemetry(options.telemetry, DEFAULTS.telemetry),
   };
 }
 

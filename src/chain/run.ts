@@ -5,16 +5,19 @@ import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
 import type { FallbackCallContext, FallbackCaughtError, FallbackMetadata } from '../types';
 import { backoffDelay } from './backoff';
 import { type CallState, freshState, moveTo } from './call-state';
-import { type ChainState, decide, type Outcome } from './decide';
+import { type ChainState, decide, type LoopOutcome } from './decide';
 import { exhausted, served, stop } from './ends';
 import { type ClassifiedFailure, classifyFailure } from './failure';
 import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './health';
-import { type HedgeCall, type HedgeRace, hedgeRace, recordEarlier } from './hedge-race';
+import { type HedgeRace, hedgeCall, hedgeRace } from './hedge-race';
 import { hedgeStatsOf } from './hedge-stats';
 import { CANCELLED, recordLatency } from './latency-window';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
+import { recordEarlier } from './record-earlier';
 import { skippedFailure } from './skipped';
+import type { CallTrace } from './telemetry/call-trace';
+import { startCallTrace } from './telemetry/start';
 
 /** What the chain hands back when an entry succeeded. */
 export interface Served<T> {
@@ -34,6 +37,8 @@ export interface Served<T> {
   passThrough?: { error?: FallbackExhaustedError; modelError: unknown };
   /** Set when the call started a hedge. */
   hedge?: FallbackMetadata['hedge'];
+  /** The call's spans and metrics, when recorded: the caller ends them when the result is done. */
+  trace?: CallTrace;
 }
 
 /** One call through the chain. */
@@ -47,11 +52,13 @@ export interface CallInput<T> {
   attempt: (entry: ResolvedEntry, scope: AttemptScope, attempt: number) => Promise<T>;
   /** Frees the value of an attempt that lost a hedge race after it had committed (a stream: cancels it). */
   release?: (value: T) => void;
+  /** A continuation's run joins the trace of the call it continues. */
+  trace?: CallTrace;
 }
 
 const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
-const SUCCESS: Outcome = { kind: 'success' };
-const ABORTED: Outcome = { kind: 'aborted' };
+const SUCCESS: LoopOutcome = { kind: 'success' };
+const ABORTED: LoopOutcome = { kind: 'aborted' };
 const FIRST: ChainState = Object.freeze({
   index: 0,
   attempt: 1,
@@ -67,7 +74,27 @@ const healthOf = new WeakMap<Chain, ChainHealth>();
  * admit → attempt → classify once → decide → act. All state lives in this
  * call, so one model serves concurrent calls safely.
  */
-export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
+export function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
+  const { chain } = input;
+  const trace = input.trace ?? startCallTrace(chain.options.telemetry, input.context, chain.entries.length);
+  return trace === undefined ? loop(input, undefined) : traced(input, trace);
+}
+
+/** The loop with its call span ended when it throws (and, unless joined to a call's trace, its outcome set). */
+async function traced<T>(input: CallInput<T>, trace: CallTrace): Promise<Served<T>> {
+  const own = input.trace === undefined;
+  try {
+    const served = await loop(input, trace);
+    if (own) trace.served(served.entry, served.attempts, served.passThrough);
+    served.trace = trace;
+    return served;
+  } catch (error) {
+    trace.rejected(error, input.signal?.aborted === true, own);
+    throw error;
+  }
+}
+
+async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promise<Served<T>> {
   const { chain, signal, startedAt } = input;
   const { entries, options, policy } = chain;
   const health = healthFor(chain);
@@ -81,20 +108,8 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
   // When the retry the chain waits for is due: health judges that retry at this time, not at the timer's.
   let retryDueAt: number | undefined;
   // With `hedge` set, made once per call; unset, nothing of hedging is allocated or armed.
-  const hedging: HedgeCall<T> | undefined =
-    options.hedge === undefined
-      ? undefined
-      : {
-          chain,
-          hedge: options.hedge,
-          context: input.context,
-          health,
-          call,
-          signal,
-          deadline,
-          attempt: input.attempt,
-          release: input.release,
-        };
+  const hedging =
+    options.hedge === undefined ? undefined : hedgeCall(input, options.hedge, health, call, deadline, trace);
 
   for (;;) {
     if (signal?.aborted) throw signal.reason;
@@ -108,6 +123,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
       failures.push(failure);
       state ??= freshState(index);
       state.skipped.push(index);
+      trace?.skipped(entry, attempt, failure);
       const action = decide(policy, state, { kind: 'skipped', type: gate.type });
       if (action.kind !== 'move') throw exhausted(chain, input.context, failures);
       observe(options, input.context, { kind: 'move', entry, to: entries[action.to]!, failure });
@@ -123,13 +139,19 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
         ? undefined
         : hedgeRace(hedging, { entry, position: index, attempt, gate, scope, startedAt: attemptStart }, state ?? FIRST);
     let value: T | undefined;
-    let outcome: Outcome;
+    let outcome: LoopOutcome;
     let failure: ClassifiedFailure | undefined;
     let thrown: unknown;
     let held: HeldFailure<T> | undefined;
     try {
-      value = race === undefined ? await scope.race(input.attempt(entry, scope, attempt)) : await race.run();
-      if (race !== undefined) {
+      if (race === undefined) {
+        const attempting =
+          trace === undefined
+            ? input.attempt(entry, scope, attempt)
+            : trace.attempt(entry, attempt, () => input.attempt(entry, scope, attempt));
+        value = await scope.race(attempting);
+      } else {
+        value = await race.run();
         ({ entry, gate, scope, startedAt: attemptStart, position: index, attempt } = race.current);
         ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));
       }
@@ -184,6 +206,7 @@ export async function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
       }
     }
     const action = decide(policy, state ?? FIRST, outcome);
+    trace?.settle(action, failure);
     if (held !== undefined && action.kind !== 'stop') {
       held.discard();
       scope.dispose();

@@ -41,14 +41,17 @@ export async function streamThroughChain<
     attempt: streamAttempt(adapter, params, callChecks(chain, context, jsonRequestOf(params))),
     release: releaseCommitted,
   });
-  const { value, entry, scope, passThrough } = served;
+  const { value, entry, scope, passThrough, trace } = served;
   const { head } = value.committed;
   const spec = adapter.stream;
   const modelPart = head.some(spec.namesModel) ? undefined : spec.modelPart(entry.modelId);
   if (modelPart !== undefined) head.splice(head[0] !== undefined && spec.leadsStream(head[0]) ? 1 : 0, 0, modelPart);
   const recorded = fallbackMetadata(served, undefined);
-  const metadata: FinishMetadata<PART> = finish =>
-    withUsage(recorded, finish === undefined ? undefined : servingUsage(served, spec.usageOf(finish)));
+  const metadata: FinishMetadata<PART> = finish => {
+    const usage = finish === undefined ? undefined : servingUsage(served, spec.usageOf(finish));
+    trace?.usage(usage);
+    return withUsage(recorded, usage);
+  };
   scope.release();
   const exhausted = passThrough?.error;
   return {
@@ -60,9 +63,10 @@ export async function streamThroughChain<
       metadata,
       tag: { producedBy: entry.id },
       ...(exhausted === undefined ? {} : { mapError: () => exhausted }),
+      ...(trace === undefined ? {} : { onEnd: how => trace.end(how) }),
       continueAfter:
         chain.options.midStream === 'continue' && passThrough === undefined
-          ? continueWith({ adapter, chain, params, context, startedAt, servedBy: entry, metadata: recorded })
+          ? continueWith({ adapter, chain, params, context, startedAt, servedBy: entry, metadata: recorded, trace })
           : undefined,
     }),
   };

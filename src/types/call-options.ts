@@ -24,4 +24,6 @@ export type FallbackCallOptions = {
   };
   /** What a stream that fails after its first output does in this call. */
   midStream?: 'error' | 'continue';
+  /** Where this call's streams are judged, over the chain's and every entry's: `'finish'` holds each stream to its finish and checks it. */
+  commit?: 'first-output' | 'finish';
 };

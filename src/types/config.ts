@@ -19,6 +19,7 @@ import type {
 import type { HealthStore } from './health-store';
 import type { FallbackCheckResult, FallbackCommit } from './result-check';
 import type { FallbackClassifyContext, FallbackEntryRef } from './results';
+import type { FallbackTelemetry } from './telemetry';
 
 /** Any language model the AI SDK 7 accepts: V2 and V3 models are normalized as `ai` does. */
 export type FallbackModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
@@ -175,17 +176,13 @@ export interface FallbackCircuitBreaker {
 }
 
 /**
- * Hedged requests (docs/hedging.md): when an attempt has not reached its
- * commit point (generate: answered; stream: first output) after `afterMs`,
- * the next entry is started alongside it; the first to commit wins and the
- * other is cancelled at once. At most one hedge per call.
+ * Hedged requests (docs/hedging.md): an attempt not committed (answered, or first output) after `afterMs` gets
+ * the next entry started alongside it; the first to commit wins, the other is cancelled. At most one per call.
  */
 export interface FallbackHedge {
   /**
-   * How long an attempt may go without committing before the hedge starts.
-   * `'auto'`: the `percentile` of the entry's own time to first output in
-   * this process (successful attempts, the last 100), `initialMs` until
-   * `minSamples` were seen.
+   * How long an attempt may go without committing before the hedge starts. `'auto'`: the `percentile` of the
+   * entry's own time to first output in this process (its last 100 attempts), `initialMs` until `minSamples`.
    */
   afterMs: number | 'auto';
   /** `'auto'`: which percentile of the entry's time to first output. Default 95. */
@@ -244,4 +241,6 @@ export interface FallbackConfig {
   onHedge?: (event: FallbackHedgeEvent) => void;
   /** Console-compatible; silent by default. */
   logger?: FallbackLogger;
+  /** OpenTelemetry spans and metrics; on when a tracer or meter provider is registered (docs/telemetry.md). */
+  telemetry?: FallbackTelemetry;
 }

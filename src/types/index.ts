@@ -5,3 +5,4 @@ export type * from './events';
 export type * from './health-store';
 export type * from './result-check';
 export type * from './results';
+export type * from './telemetry';

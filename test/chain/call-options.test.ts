@@ -79,7 +79,7 @@ describe('providerOptions.fallback is checked with the chain’s field schemas',
       'a chain-only option',
       { retryOn: ['rate-limit'] },
       'providerOptions.fallback.retryOn',
-      "unknown option; expected one of 'enabled', 'maxRetriesPerModel', 'timeouts', 'midStream', 'entries'",
+      "unknown option; expected one of 'enabled', 'maxRetriesPerModel', 'timeouts', 'midStream', 'commit', 'entries'",
     ],
   ])('%s', (_, value, path, message) => {
     expect(issuesOf(value)).toEqual([{ path, message }]);

@@ -148,10 +148,14 @@ describe('the defaults the documentation states are DEFAULTS', () => {
     });
     // The result checks' options are in their own page's table (the README is at its size limit).
     const results = checkRows(tableOf('docs/results.md', 'option'), { stated: { checkResult: NO_DEFAULT } });
-    // `catchErrors` and `preparePrompt` are entry fields: the entry table states them. `hedge` has its own page
-    // (docs/hedging.md).
+    // `catchErrors` and `preparePrompt` are entry fields: the entry table states them. `telemetry` and `hedge`
+    // have their pages' tables.
     const chainLevel = leafPaths(DEFAULTS).filter(
-      path => path !== 'catchErrors' && path !== 'preparePrompt' && !path.startsWith('hedge.'),
+      path =>
+        path !== 'catchErrors' &&
+        path !== 'preparePrompt' &&
+        !path.startsWith('telemetry.') &&
+        !path.startsWith('hedge.'),
     );
     expect([...paths, ...results].sort()).toEqual([...chainLevel].sort());
   });
@@ -202,6 +206,13 @@ describe('the defaults the documentation states are DEFAULTS', () => {
       stated: { store: 'a `memoryHealthStore()` of this `withFallback`' },
     });
     expect(paths.sort()).toEqual(leafPaths(DEFAULTS.circuitBreaker, 'circuitBreaker').sort());
+  });
+
+  it('docs/telemetry.md: the options table, every setting included', () => {
+    const paths = checkRows(tableOf('docs/telemetry.md', 'option'), {
+      stated: { 'telemetry.tracer': NO_DEFAULT, 'telemetry.meter': NO_DEFAULT },
+    });
+    expect(paths.sort()).toEqual(leafPaths(DEFAULTS.telemetry, 'telemetry').sort());
   });
 
   it('docs/hedging.md: the hedge table, every setting included', () => {

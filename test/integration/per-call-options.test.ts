@@ -136,6 +136,28 @@ describe('through the AI SDK’s own call settings', () => {
     expectNoFallbackKeyInBodies();
   });
 
+  it("streamText: providerOptions.fallback.commit 'finish' holds this call's stream, so a cut falls back unseen", async () => {
+    fake.setScript({ [PRIMARY]: { cutAfterTokens: 5 } });
+    const held = streamText({
+      model: chain(),
+      prompt: 'Hi',
+      maxRetries: 0,
+      providerOptions: { fallback: { commit: 'finish' } },
+    });
+    expect(await held.text).toBe(canonicalAnswer(ROUTER));
+    // A cut is a network failure: retried once on the primary, then the fallback; none of it was seen.
+    expect(models()).toEqual([PRIMARY, PRIMARY, ROUTER]);
+
+    // The same cut in a call without it: the stream had committed at its first token, so the cut is an error.
+    fake.reset();
+    fake.setScript({ [PRIMARY]: { cutAfterTokens: 5 } });
+    const seen: unknown[] = [];
+    const plain = streamText({ model: chain(), prompt: 'Hi', maxRetries: 0, onError: ({ error }) => seen.push(error) });
+    await plain.consumeStream();
+    expect(models()).toEqual([PRIMARY]);
+    expectNoFallbackKeyInBodies();
+  });
+
   it('ToolLoopAgent: the agent’s providerOptions reach the chain on every step', async () => {
     const agent = new ToolLoopAgent({
       model: chain(),
