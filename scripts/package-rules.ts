@@ -53,6 +53,7 @@ export function isPackage(specifier: string, name: string): boolean {
  * Measured at 46.2 kB minified / 15.7 kB gzip when set; the budget leaves
  * about 30 % headroom, so growth is a decision, not an accident. Raised for
  * the result checks (issue 14: +6.9 kB / +2.2 kB) and OpenTelemetry (issue 16:
- * +7.1 kB / +2.3 kB), at 83.5 / 28.2 kB measured then.
+ * +7.1 kB / +2.3 kB), at 83.5 / 28.2 kB measured then; for hedged requests
+ * (issue 15: +6.8 kB / +2.2 kB), at 90.3 / 30.4 kB.
  */
-export const CORE_BUDGET = { minifiedBytes: 86_000, gzipBytes: 29_500 } as const;
+export const CORE_BUDGET = { minifiedBytes: 92_000, gzipBytes: 31_000 } as const;
