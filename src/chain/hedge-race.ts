@@ -95,6 +95,8 @@ export class HedgeRace<T> extends Deadline {
   /** The racer cancelled because the other committed first. */
   loser: Racer | undefined;
   private done = false;
+  /** The clock fired: the attempt went `afterMs` without committing. */
+  private fired = false;
   private resolve!: (value: T) => void;
   private reject!: (error: unknown) => void;
   private readonly delay: HedgeDelay;
@@ -123,6 +125,7 @@ export class HedgeRace<T> extends Deadline {
 
   /** The clock: the attempt has not committed after `afterMs`. */
   fire(): void {
+    this.fired = true;
     if (this.done || !canHedge(this.stats.budget)) return;
     const admitted = this.call.health.admitHedge(this.call.call, this.target);
     if (admitted instanceof Promise) admitted.then(gate => this.start(gate));
@@ -164,6 +167,15 @@ export class HedgeRace<T> extends Deadline {
       value => this.won(racer, value),
       error => this.lost(racer, error),
     );
+  }
+
+  /**
+   * Whether the first racer's time says anything about the wait to hedge after: not when it went past the
+   * wait and no hedge started (the bucket was empty, or the target's circuit was not closed). Recording
+   * those would let a run of unhedged slow attempts pull the percentile into the tail, where it would stay.
+   */
+  get telling(): boolean {
+    return !this.fired || this.hedge !== undefined;
   }
 
   private other(racer: Racer): Racer | undefined {

@@ -156,7 +156,8 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promi
         ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));
       }
       if (hedging !== undefined) {
-        recordLatency(hedgeStatsOf(entry, hedging.hedge).window, Date.now() - attemptStart);
+        if (race?.telling !== false)
+          recordLatency(hedgeStatsOf(entry, hedging.hedge).window, Date.now() - attemptStart);
         const lost = race?.loser?.entry;
         if (lost !== undefined) recordLatency(hedgeStatsOf(lost, hedging.hedge).window, CANCELLED);
       }

@@ -202,6 +202,29 @@ describe('hedged requests over HTTP', () => {
     expect(fake.requestsFor('model-s').map(request => request.aborted)).toEqual([true]);
   });
 
+  it("'auto' learns nothing from a slow attempt it could not hedge (the bucket was empty)", async () => {
+    const events: FallbackHedgeEvent[] = [];
+    const chained = withFallback([model('primary'), model('backup')], {
+      hedge: { afterMs: 'auto', minSamples: 1, percentile: 50, initialMs: 20, maxRatio: 0.25 },
+      onHedge: event => events.push(event),
+    });
+    const run = async (primary: FakeStep) => {
+      fake.setScript({ primary, backup: { firstTokenDelayMs: NEVER_MS } });
+      expect((await call(chained, 'stream')).text).toBe(canonicalAnswer('primary'));
+      await fake.whenIdle();
+    };
+    // The first call spends the bucket's token; the next two earn only half a token together and are not hedged.
+    await run({ firstTokenDelayMs: 100 });
+    await run({ firstTokenDelayMs: 800 });
+    await run({ firstTokenDelayMs: 800 });
+    expect(events).toHaveLength(1);
+    // Had the two unhedged 800 ms answers been recorded, the median would be 800 ms and this call not hedged in time.
+    await run({ firstTokenDelayMs: 800 });
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatchObject({ source: 'observed' });
+    expect(events[1]!.afterMs).toBeLessThan(400);
+  });
+
   it.each(OPERATIONS)("%s: the caller's abort cancels both racers", async operation => {
     const controller = new AbortController();
     fake.setScript({
