@@ -8,6 +8,7 @@ import type { AdmittedGate, ChainHealth, HealthCall } from './health';
 import { canHedge, earnHedge, spendHedge } from './hedge-budget';
 import { type HedgeDelay, hedgeDelay } from './hedge-delay';
 import { type HedgeStats, hedgeStatsOf } from './hedge-stats';
+import { CANCELLED, recordLatency } from './latency-window';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry, ResolvedHedge } from './options';
 import type { CallTrace } from './telemetry/call-trace';
@@ -239,4 +240,16 @@ export class HedgeRace<T> extends Deadline {
     racer.scope.dispose();
     this.call.health.released(this.call.call, racer.entry, racer.gate);
   }
+}
+
+/** After a success: the serving attempt's time to first output, and the cancelled racer's, for `'auto'`. */
+export function recordTimes<T>(
+  call: HedgeCall<T>,
+  race: HedgeRace<T> | undefined,
+  entry: ResolvedEntry,
+  startedAt: number,
+): void {
+  if (race?.telling !== false) recordLatency(hedgeStatsOf(entry, call.hedge).window, Date.now() - startedAt);
+  const lost = race?.loser?.entry;
+  if (lost !== undefined) recordLatency(hedgeStatsOf(lost, call.hedge).window, CANCELLED);
 }

@@ -9,9 +9,7 @@ import { type ChainState, decide, type LoopOutcome } from './decide';
 import { exhausted, served, stop } from './ends';
 import { type ClassifiedFailure, classifyFailure } from './failure';
 import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './health';
-import { type HedgeRace, hedgeCall, hedgeRace } from './hedge-race';
-import { hedgeStatsOf } from './hedge-stats';
-import { CANCELLED, recordLatency } from './latency-window';
+import { type HedgeRace, hedgeCall, hedgeRace, recordTimes } from './hedge-race';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
 import { recordEarlier } from './record-earlier';
@@ -155,12 +153,7 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promi
         ({ entry, gate, scope, startedAt: attemptStart, position: index, attempt } = race.current);
         ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));
       }
-      if (hedging !== undefined) {
-        if (race?.telling !== false)
-          recordLatency(hedgeStatsOf(entry, hedging.hedge).window, Date.now() - attemptStart);
-        const lost = race?.loser?.entry;
-        if (lost !== undefined) recordLatency(hedgeStatsOf(lost, hedging.hedge).window, CANCELLED);
-      }
+      if (hedging !== undefined) recordTimes(hedging, race, entry, attemptStart);
       scope.disarm('request');
       scope.disarm('first-chunk');
       const recorded = health.succeeded(call, entry, gate);
