@@ -3,7 +3,7 @@ import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
 import type { FallbackCallContext } from '../types';
 import type { Action } from './decide';
 import { type ClassifiedFailure, entryRef, toAttempt, toCaught } from './failure';
-import type { HedgeCall } from './hedge-race';
+import type { HedgeCall } from './hedge-call';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
 import type { CallInput, Served } from './run';

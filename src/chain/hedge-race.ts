@@ -1,17 +1,15 @@
 import { Deadline, startDeadline, stopDeadline } from '../attempt/deadlines';
 import { HeldFailure } from '../attempt/held-failure';
 import { AttemptScope } from '../attempt/scope';
-import type { FallbackCallContext, FallbackCaughtError, FallbackMetadata } from '../types';
 import { type ChainState, decide, type Outcome } from './decide';
 import { entryRef } from './failure';
-import type { AdmittedGate, ChainHealth, HealthCall } from './health';
+import type { AdmittedGate } from './health';
 import { canHedge, earnHedge, spendHedge } from './hedge-budget';
+import type { HedgeCall } from './hedge-call';
 import { type HedgeDelay, hedgeDelay } from './hedge-delay';
 import { type HedgeStats, hedgeStatsOf } from './hedge-stats';
-import { CANCELLED, recordLatency } from './latency-window';
 import { observe } from './observe';
-import type { Chain, ResolvedEntry, ResolvedHedge } from './options';
-import type { CallTrace } from './telemetry/call-trace';
+import type { ResolvedEntry } from './options';
 
 /** One attempt of a race: the attempt the loop started, or the hedge. */
 export interface Racer {
@@ -24,38 +22,6 @@ export interface Racer {
   scope: AttemptScope;
   startedAt: number;
   settled?: boolean;
-}
-
-/** What one call with hedging on shares between its races (made once per call, only when `hedge` is set). */
-export interface HedgeCall<T> {
-  chain: Chain;
-  hedge: ResolvedHedge;
-  context: FallbackCallContext;
-  health: ChainHealth;
-  call: HealthCall;
-  signal: AbortSignal | undefined;
-  deadline: number;
-  attempt: (entry: ResolvedEntry, scope: AttemptScope, attempt: number) => Promise<T>;
-  release: ((value: T) => void) | undefined;
-  /** The call's spans, when recorded: each racer runs under its own attempt span. */
-  trace: CallTrace | undefined;
-  /** Set once the call started its hedge: at most one per call. */
-  report?: NonNullable<FallbackMetadata['hedge']>;
-  /** The racer cancelled because the other committed first, as `caught` lists it. */
-  cancelled?: FallbackCaughtError;
-}
-
-/** The hedging of one call, made once per call and only when `hedge` is set. */
-export function hedgeCall<T>(
-  input: Pick<HedgeCall<T>, 'chain' | 'context' | 'signal' | 'attempt'> & { release?: (value: T) => void },
-  hedge: ResolvedHedge,
-  health: ChainHealth,
-  call: HealthCall,
-  deadline: number,
-  trace: CallTrace | undefined,
-): HedgeCall<T> {
-  const { chain, context, signal, attempt, release } = input;
-  return { chain, hedge, context, health, call, signal, deadline, attempt, release, trace };
 }
 
 const SLOW: Outcome = Object.freeze({ kind: 'slow', hedged: false });
@@ -240,16 +206,4 @@ export class HedgeRace<T> extends Deadline {
     racer.scope.dispose();
     this.call.health.released(this.call.call, racer.entry, racer.gate);
   }
-}
-
-/** After a success: the serving attempt's time to first output, and the cancelled racer's, for `'auto'`. */
-export function recordTimes<T>(
-  call: HedgeCall<T>,
-  race: HedgeRace<T> | undefined,
-  entry: ResolvedEntry,
-  startedAt: number,
-): void {
-  if (race?.telling !== false) recordLatency(hedgeStatsOf(entry, call.hedge).window, Date.now() - startedAt);
-  const lost = race?.loser?.entry;
-  if (lost !== undefined) recordLatency(hedgeStatsOf(lost, call.hedge).window, CANCELLED);
 }

@@ -130,34 +130,39 @@ function checkRows(
 
 const NO_DEFAULT = '–';
 
+/** Groups of settings the README's options table shows as one row; the page that has their table, checked on its own. */
+const GROUPS: Record<string, { stated: string; page: string }> = {
+  timeouts: { stated: '10, 5, 5 and 20 min', page: 'docs/streaming.md' },
+  circuitBreaker: { stated: 'on', page: 'docs/health.md' },
+  telemetry: { stated: 'on when an OpenTelemetry provider is registered', page: 'docs/telemetry.md' },
+  hedge: { stated: 'off', page: 'docs/hedging.md' },
+};
+
 describe('the defaults the documentation states are DEFAULTS', () => {
   it('README.md: the options table, every option of DEFAULTS included', () => {
     const paths = checkRows(tableOf('README.md', 'option'), {
       stated: {
-        circuitBreaker: 'on',
-        'circuitBreaker.store': 'a `memoryHealthStore()` of this `withFallback`',
+        // A group of settings in one row; its page's table states each of them (checked below).
+        ...Object.fromEntries(Object.entries(GROUPS).map(([group, { stated }]) => [group, stated])),
+        checkResult: NO_DEFAULT,
         classifyError: NO_DEFAULT,
-        onRetry: NO_DEFAULT,
-        onFallback: NO_DEFAULT,
-        onSuccess: NO_DEFAULT,
-        onExhausted: NO_DEFAULT,
-        onCircuitOpen: NO_DEFAULT,
-        onCircuitClose: NO_DEFAULT,
         logger: 'silent',
       },
     });
-    // The result checks' options are in their own page's table (the README is at its size limit).
-    const results = checkRows(tableOf('docs/results.md', 'option'), { stated: { checkResult: NO_DEFAULT } });
-    // `catchErrors` and `preparePrompt` are entry fields: the entry table states them. `telemetry` and `hedge`
-    // have their pages' tables.
+    // `catchErrors` and `preparePrompt` are entry fields: the entry table states them.
     const chainLevel = leafPaths(DEFAULTS).filter(
-      path =>
-        path !== 'catchErrors' &&
-        path !== 'preparePrompt' &&
-        !path.startsWith('telemetry.') &&
-        !path.startsWith('hedge.'),
+      path => path !== 'catchErrors' && path !== 'preparePrompt' && !Object.keys(GROUPS).includes(path.split('.')[0]!),
     );
-    expect([...paths, ...results].sort()).toEqual([...chainLevel].sort());
+    expect([...paths].sort()).toEqual([...chainLevel].sort());
+    // Each group's row links to the page whose table states its settings.
+    const rows = tableOf('README.md', 'option').rows;
+    for (const [group, { page }] of Object.entries(GROUPS)) {
+      expect(rows.find(row => optionOf(row) === group)?.join(' '), group).toContain(`(${page}`);
+    }
+  });
+
+  it('docs/results.md: the result options table', () => {
+    checkRows(tableOf('docs/results.md', 'option'), { stated: { checkResult: NO_DEFAULT } });
   });
 
   it('README.md: the entry table, `catchErrors` as the types it leaves out', () => {
@@ -176,24 +181,29 @@ describe('the defaults the documentation states are DEFAULTS', () => {
           maxRetries: '`maxRetriesPerModel`',
           settings: NO_DEFAULT,
           timeouts: "the chain's",
+          commit: "the chain's",
+          checkResult: "the chain's",
+          hedge: NO_DEFAULT,
         },
       },
     );
   });
 
-  it('README.md and docs/results.md: the error-type tables, every type, caught and retried by default', () => {
-    const readme = tableOf('README.md', 'type');
-    // The types of result checks the README's table does not list are in the table of docs/results.md.
-    const table = { ...readme, rows: [...readme.rows, ...tableOf('docs/results.md', 'type').rows] };
+  it('README.md: the error-type table, every type, caught and retried by default (and docs/results.md)', () => {
     const yesNo = (yes: boolean) => (yes ? 'yes' : 'no');
-    const shown = table.rows.map(row => [codeOf(row[0]!), row[2], row[3]]);
-    const expected = table.rows.map(row => {
-      const type = codeOf(row[0]!) as (typeof CLASSIFIED_ERROR_TYPES)[number];
-      return [type, yesNo(DEFAULTS.catchErrors.includes(type)), yesNo(DEFAULTS.retryOn.includes(type))];
-    });
-    expect(shown).toEqual(expected);
-    expect(shown.map(([type]) => type).sort()).toEqual([...CLASSIFIED_ERROR_TYPES].sort());
+    const check = (table: Table) => {
+      const shown = table.rows.map(row => [codeOf(row[0]!), row[2], row[3]]);
+      const expected = table.rows.map(row => {
+        const type = codeOf(row[0]!) as (typeof CLASSIFIED_ERROR_TYPES)[number];
+        return [type, yesNo(DEFAULTS.catchErrors.includes(type)), yesNo(DEFAULTS.retryOn.includes(type))];
+      });
+      expect(shown).toEqual(expected);
+      return shown.map(([type]) => type);
+    };
+    expect(check(tableOf('README.md', 'type')).sort()).toEqual([...CLASSIFIED_ERROR_TYPES].sort());
+    check(tableOf('docs/results.md', 'type'));
   });
+
 
   it('docs/streaming.md: the timeouts table, every clock included', () => {
     const paths = checkRows(tableOf('docs/streaming.md', '`timeouts.`'), { prefix: 'timeouts.' });
