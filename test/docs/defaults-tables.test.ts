@@ -204,7 +204,6 @@ describe('the defaults the documentation states are DEFAULTS', () => {
     check(tableOf('docs/results.md', 'type'));
   });
 
-
   it('docs/streaming.md: the timeouts table, every clock included', () => {
     const paths = checkRows(tableOf('docs/streaming.md', '`timeouts.`'), { prefix: 'timeouts.' });
     expect(paths.sort()).toEqual(leafPaths(DEFAULTS.timeouts, 'timeouts').sort());
