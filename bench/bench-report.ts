@@ -3,6 +3,7 @@ import type { FailoverResult } from './failover';
 import type { HeapResult } from './heap-child';
 import type { FailoverSetup, OverheadLibrary } from './libraries';
 import type { OverheadMetric, OverheadResults, RoundPlan } from './overhead';
+import type { HedgingReport } from './report-hedging';
 
 /** Everything one `npm run bench` measured. */
 export interface BenchReport {
@@ -22,4 +23,6 @@ export interface BenchReport {
   setups: readonly FailoverSetup[];
   failover: FailoverResult[];
   chartPath: string;
+  /** Issue 15's hedging scenario (absent in runs saved before it existed). */
+  hedging?: HedgingReport;
 }

@@ -11,6 +11,8 @@ export interface ChartInput {
   /** What a missing value means, drawn as a hatched bar up to `missingAtMs`. */
   missingLabel: string;
   missingAtMs: number;
+  /** The y axis's label. Default: time to a complete answer (median). */
+  axisLabel?: string;
 }
 
 const WIDTH = 880;
@@ -34,7 +36,14 @@ function formatValue(ms: number): string {
  * standalone SVG: no fonts, scripts or external references, so it renders
  * the same on GitHub, in an editor and in a browser.
  */
-export function barChartSvg({ title, series, groups, missingLabel, missingAtMs }: ChartInput): string {
+export function barChartSvg({
+  title,
+  series,
+  groups,
+  missingLabel,
+  missingAtMs,
+  axisLabel = 'time to a complete answer (median, log scale)',
+}: ChartInput): string {
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
   const [minLog, maxLog] = [0, 4]; // 1 ms … 10 s
@@ -78,7 +87,7 @@ export function barChartSvg({ title, series, groups, missingLabel, missingAtMs }
     );
   }
   out.push(
-    `<text transform="translate(16 ${PLOT.top + plotHeight / 2}) rotate(-90)" text-anchor="middle" fill="#59636e">time to a complete answer (median, log scale)</text>`,
+    `<text transform="translate(16 ${PLOT.top + plotHeight / 2}) rotate(-90)" text-anchor="middle" fill="#59636e">${escapeXml(axisLabel)}</text>`,
   );
 
   groups.forEach((group, g) => {

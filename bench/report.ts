@@ -1,5 +1,6 @@
 import type { BenchReport } from './bench-report';
 import { CAP_MS, type FailoverResult, type ScenarioKey, scenarios } from './failover';
+import { hedgingMarkdown } from './report-hedging';
 import { formatRatio, goalLine, heapGrows, overheadMethod, overheadTable } from './report-overhead';
 import { formatMs, formatNumber, median } from './stats';
 
@@ -82,6 +83,7 @@ export function benchmarksMarkdown(report: BenchReport): string {
     '```sh',
     'npm run bench          # npm run build && node --expose-gc --import tsx bench/run.ts: everything below, writes BENCHMARKS.md and the chart',
     'npm run bench -- --quick                                         # fewer rounds, for a smoke test: prints, writes nothing (not for quoting)',
+    'npm run bench -- --hedging                                       # the hedging scenario alone: rewrites its section of BENCHMARKS.md and its chart',
     `npx node --expose-gc --import tsx bench/heap-child.ts ai-sdk-fallback doGenerate ${plan.heapCalls}   # one heap figure (the run starts one such process per library and operation)`,
     'npx node --cpu-prof --cpu-prof-dir=.profiles --import tsx bench/profile.ts ai-sdk-fallback doGenerate 5 && npx tsx bench/profile-summary.ts .profiles/*.cpuprofile   # where the time goes (doGenerate, doStream, generateText, streamText)',
     '```',
@@ -107,6 +109,7 @@ export function benchmarksMarkdown(report: BenchReport): string {
     'Each as its README recommends for "use another model when the primary fails", with a 1 s timeout where the library has one, and `maxRetries: 0` on the `generateText` call (all three READMEs ask for it).',
     '',
     ...report.setups.flatMap(setup => [`**${setup.label}**`, '', '```ts', setup.configuration, '```', '']),
+    ...(report.hedging === undefined ? [] : [...hedgingMarkdown(report.hedging), '']),
     '## Notes',
     '',
     "- `ai-fallback` 3.x implements spec `v4` (AI SDK 7) itself. It has no timeout, so a primary that never answers holds the call until the caller gives up. After a failure it stays on the fallback for `modelResetInterval` (3 min), which is why it asks the primary once in the 20-request scenario; the same state is shared by every concurrent request of the instance. Its `doStream` copies every part into a new stream from within that stream's `start()`, so it reads the source ahead of the consumer, without backpressure.",

@@ -5,7 +5,9 @@
  * Flags: `--quick` (fewer rounds: a smoke test, not figures to quote; prints
  * only), `--no-write` (print only), `--report-only` (no measuring: rewrite the
  * outputs from the last run's figures, kept in node_modules/.cache), `--telemetry` (only the overhead
- * rows of direct, ai-sdk-fallback and ai-sdk-fallback with a tracer and meter on; prints only).
+ * rows of direct, ai-sdk-fallback and ai-sdk-fallback with a tracer and meter on; prints only),
+ * `--hedging` (the hedging scenario alone: rewrites its section of BENCHMARKS.md and its chart, leaves
+ * the rest as it is).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,9 +18,11 @@ import { coreEntry } from './core';
 import { describeEnvironment, loadAverage } from './environment';
 import { CAP_MS, runFailover, scenarios } from './failover';
 import type { HeapResult } from './heap-child';
+import { hedgingSetups, runHedging } from './hedging';
 import { failoverSetups, overheadLibraries } from './libraries';
 import { type OverheadResults, runOverhead } from './overhead';
 import { type BenchReport, benchmarksMarkdown } from './report';
+import { HEDGING_CHART, type HedgingReport, hedgingChart, hedgingMarkdown, spliceHedging } from './report-hedging';
 import { median } from './stats';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +31,9 @@ const quick = process.argv.includes('--quick');
 const write = !quick && !process.argv.includes('--no-write');
 const reportOnly = process.argv.includes('--report-only');
 const telemetryOnly = process.argv.includes('--telemetry');
+const hedgingOnly = process.argv.includes('--hedging');
+// Issue 15's scenario: 1,000 streamText calls, 20 at a time.
+const hedgingPlan = { calls: quick ? 200 : 1_000, concurrency: 20, seed: 15 };
 const CHART = 'docs/bench-time-to-answer.svg';
 const LAST_RUN = join(root, 'node_modules/.cache/ai-sdk-fallback/bench-last-run.json');
 
@@ -82,9 +89,47 @@ function heapChild(library: string, operation: string): Promise<HeapResult> {
   });
 }
 
-type SavedReport = Omit<BenchReport, 'overhead' | 'libraries' | 'setups'> & {
+type SavedReport = Omit<BenchReport, 'overhead' | 'libraries' | 'setups' | 'hedging'> & {
   overhead: Record<string, [string, unknown][]>;
+  hedging?: Omit<HedgingReport, 'setups'>;
 };
+
+function withoutSetups({ setups: _, ...figures }: HedgingReport): Omit<HedgingReport, 'setups'> {
+  return figures;
+}
+
+async function measureHedging(): Promise<HedgingReport> {
+  const start = loadAverage();
+  log(
+    `hedging (HTTP, fake provider on 127.0.0.1, ${hedgingPlan.calls} streamText calls, ${hedgingPlan.concurrency} at a time):`,
+  );
+  const setups = hedgingSetups();
+  const results = await runHedging(setups, hedgingPlan, log);
+  return { plan: hedgingPlan, setups, results, date: describeEnvironment().date, load: { start, end: loadAverage() } };
+}
+
+function formatMarkdown(): void {
+  // The tables are written plainly; the project's formatter aligns them, so `npm run lint` stays green after a run.
+  execFileSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', 'BENCHMARKS.md'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+}
+
+if (hedgingOnly) {
+  const hedging = await measureHedging();
+  const section = hedgingMarkdown(hedging);
+  if (write) {
+    const path = join(root, 'BENCHMARKS.md');
+    writeFileSync(path, spliceHedging(readFileSync(path, 'utf8'), section));
+    writeFileSync(join(root, HEDGING_CHART), hedgingChart(hedging));
+    formatMarkdown();
+    log(`rewrote the hedging section of BENCHMARKS.md and ${HEDGING_CHART}`);
+  } else {
+    console.log(section.join('\n'));
+  }
+  process.exit(0);
+}
 
 async function measure(): Promise<BenchReport> {
   if (newestSource(join(root, 'src')) > statSync(coreEntry).mtimeMs) {
@@ -124,6 +169,7 @@ async function measure(): Promise<BenchReport> {
   log('failover (HTTP, fake provider on 127.0.0.1):');
   const setups = failoverSetups();
   const failover = await runFailover(setups, plan, log);
+  const hedging = await measureHedging();
 
   return {
     environment,
@@ -136,14 +182,16 @@ async function measure(): Promise<BenchReport> {
     setups,
     failover,
     chartPath: CHART,
+    hedging,
   };
 }
 
 /** The figures of a run without the code (setups and libraries are rebuilt from this file's imports). */
 function save(report: BenchReport): void {
-  const { libraries: _libraries, setups: _setups, ...data } = report;
+  const { libraries: _libraries, setups: _setups, hedging, ...data } = report;
   const saved: SavedReport = {
     ...data,
+    ...(hedging === undefined ? {} : { hedging: withoutSetups(hedging) }),
     overhead: Object.fromEntries(Object.entries(report.overhead).map(([metric, figures]) => [metric, [...figures]])),
   };
   mkdirSync(dirname(LAST_RUN), { recursive: true });
@@ -151,7 +199,7 @@ function save(report: BenchReport): void {
 }
 
 function load(): BenchReport {
-  const saved = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as SavedReport;
+  const { hedging, ...saved } = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as SavedReport;
   // Figures saved by an older harness lack this run's workloads: better a clear stop than a broken table.
   if (saved.plan.streamTextDeltas === undefined || !('streamText' in saved.overhead)) {
     throw new Error(`${LAST_RUN} is from an older bench harness: run \`npm run bench\` first`);
@@ -160,6 +208,7 @@ function load(): BenchReport {
     ...saved,
     libraries: overheadLibraries,
     setups: failoverSetups(),
+    ...(hedging === undefined ? {} : { hedging: { ...hedging, setups: hedgingSetups() } }),
     overhead: Object.fromEntries(
       Object.entries(saved.overhead).map(([metric, figures]) => [metric, new Map(figures)]),
     ) as unknown as OverheadResults,
@@ -204,11 +253,8 @@ const markdown = benchmarksMarkdown(report);
 if (write) {
   writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
   writeFileSync(join(root, CHART), chart);
-  // The tables are written plainly; the project's formatter aligns them, so `npm run lint` stays green after a run.
-  execFileSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', 'BENCHMARKS.md'], {
-    cwd: root,
-    stdio: 'ignore',
-  });
+  if (report.hedging !== undefined) writeFileSync(join(root, HEDGING_CHART), hedgingChart(report.hedging));
+  formatMarkdown();
   log(
     reportOnly
       ? `rewrote BENCHMARKS.md and ${CHART} from the run of ${report.environment.date}`

@@ -52,8 +52,9 @@ export function isPackage(specifier: string, name: string): boolean {
  * Size budget of the core, minified as a bundler ships it (peers excluded).
  * Measured at 46.2 kB minified / 15.7 kB gzip when set; the budget leaves
  * about 30 % headroom, so growth is a decision, not an accident. Raised for
- * the result checks (issue 14: +6.9 kB / +2.2 kB), OpenTelemetry (issue 16:
- * +7.1 kB / +2.3 kB) and the other model kinds (issue 17: +12.0 kB / +3.8 kB),
- * at 95.5 / 32.0 kB measured then.
+ * the result checks (issue 14: +6.9 kB / +2.2 kB) and OpenTelemetry (issue 16:
+ * +7.1 kB / +2.3 kB), at 83.5 / 28.2 kB measured then; for hedged requests
+ * (issue 15: +6.8 kB / +2.2 kB), at 90.3 / 30.4 kB; for the other model kinds
+ * (issue 17: +12.4 kB / +4.0 kB), at 102.9 / 34.5 kB.
  */
-export const CORE_BUDGET = { minifiedBytes: 98_000, gzipBytes: 33_000 } as const;
+export const CORE_BUDGET = { minifiedBytes: 105_000, gzipBytes: 35_500 } as const;

@@ -30,6 +30,8 @@ export type {
   FallbackEntryRef,
   FallbackEntrySettings,
   FallbackExhaustedEvent,
+  FallbackHedge,
+  FallbackHedgeEvent,
   FallbackImageSettings,
   FallbackKindSettings,
   FallbackKindSettingsBase,

@@ -84,7 +84,10 @@ function checkSuccess(evidence: CallEvidence, verdict: CallVerdict): CallOutcome
     violations.push(`${answeredBy} answered though its request met '${label(last)}'`);
   }
   checkAttempts(
-    metadata.caught.filter(caught => caught.skipped === undefined),
+    metadata.caught.filter(
+      (caught): caught is typeof caught & { type: FallbackAttempt['type'] } =>
+        caught.skipped === undefined && caught.type !== 'hedged',
+    ),
     requests.slice(0, -1),
     verdict,
     false,

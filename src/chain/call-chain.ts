@@ -1,26 +1,24 @@
 import type { FallbackCallOptions } from '../types';
 import { definedOnly } from '../util/defined-only';
+import type { AnySpecAdapter } from '../versions/adapter';
 import { callFallbackOptions, withoutFallbackOptions } from '../versions/call-fallback-options';
-import type { SpecVersion } from '../versions/spec-version';
 import { parseCallOptions } from './call-options-schema';
 import { type Chain, createChain, type ResolvedEntry } from './options';
 
 /** How one call with `providerOptions.fallback` runs: through `chain`, or on `alone` as the bare model. */
-export interface CallPlan<OPTIONS, ENTRY = ResolvedEntry> {
-  chain: Chain<ENTRY>;
+export interface CallPlan<OPTIONS> {
+  chain: Chain;
   /** The call options without the `fallback` key (and, for `alone`, with its entry settings). */
   params: OPTIONS;
   /** Set when the call disabled the chain: the one entry it calls, as the bare model. */
-  alone?: ENTRY;
+  alone?: ResolvedEntry;
 }
 
-type Resolved<ENTRY = AnyEntry> = Pick<CallPlan<unknown, ENTRY>, 'chain' | 'alone'>;
-/** An entry of any kind of model (a kind's chain plans its calls the same way). */
-type AnyEntry = ResolvedEntry<unknown, unknown>;
+type Resolved = Pick<CallPlan<unknown>, 'chain' | 'alone'>;
 
 // Per chain, the chains its calls asked for, by their settings' JSON: a route that sends the same
 // settings on every call validates them once and keeps one chain (its health and its entries) for them.
-const resolved = new WeakMap<Chain<AnyEntry>, Map<string, Resolved>>();
+const resolved = new WeakMap<Chain, Map<string, Resolved>>();
 const KEPT_PER_CHAIN = 32;
 
 /**
@@ -29,26 +27,25 @@ const KEPT_PER_CHAIN = 32;
  *
  * @throws {FallbackConfigError} when the settings are invalid or name an unknown entry.
  */
-export function planCall<OPTIONS extends object, ENTRY extends AnyEntry = ResolvedEntry>(
-  adapter: {
-    version: SpecVersion;
-    callOptions(options: OPTIONS, settings: ENTRY['settings'], abortSignal: AbortSignal): OPTIONS;
-  },
-  chain: Chain<ENTRY>,
+export function planCall<OPTIONS extends object>(
+  adapter: Pick<AnySpecAdapter, 'version' | 'callOptions'>,
+  chain: Chain,
   params: OPTIONS,
-): CallPlan<OPTIONS, ENTRY> | undefined {
+): CallPlan<OPTIONS> | undefined {
   const settings = callFallbackOptions(params, adapter.version);
   if (settings === undefined) return undefined;
-  const plan = resolveCached(chain, settings) as Resolved<ENTRY>;
+  const plan = resolveCached(chain, settings);
   const own: OPTIONS = withoutFallbackOptions(params, adapter.version);
   const { alone } = plan;
   if (alone?.settings === undefined) return { ...plan, params: own };
   // The caller's own signal: without the chain there are no attempt clocks to link it to.
-  const signal = (own as { abortSignal?: AbortSignal }).abortSignal as AbortSignal;
-  return { ...plan, params: adapter.callOptions(own, alone.settings, signal) };
+  return {
+    ...plan,
+    params: adapter.callOptions(own, alone.settings, (own as { abortSignal?: AbortSignal }).abortSignal as AbortSignal),
+  };
 }
 
-function resolveCached(chain: Chain<AnyEntry>, settings: unknown): Resolved {
+function resolveCached(chain: Chain, settings: unknown): Resolved {
   let byKey = resolved.get(chain);
   if (byKey === undefined) {
     byKey = new Map();
@@ -81,7 +78,7 @@ function resolveCached(chain: Chain<AnyEntry>, settings: unknown): Resolved {
  * positions in this call (0 is this call's primary); its retries, clocks and
  * `commit` over the chain's and every entry's; its `totalMs` and `midStream` over the chain's.
  */
-function resolveCallChain(chain: Chain<AnyEntry>, settings: FallbackCallOptions): Resolved {
+function resolveCallChain(chain: Chain, settings: FallbackCallOptions): Resolved {
   const byId = new Map(chain.entries.map(entry => [entry.id, entry]));
   const listed = settings.entries?.map(id => byId.get(id)!) ?? chain.entries;
   if (settings.enabled === false) return { chain, alone: listed[0]! };

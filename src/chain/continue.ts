@@ -9,7 +9,7 @@ import type { Adapter } from './generate';
 import { withUsage } from './metadata';
 import { type Chain, createChain, type ResolvedEntry } from './options';
 import { runChain } from './run';
-import { streamAttempt } from './stream-attempt';
+import { releaseCommitted, streamAttempt } from './stream-attempt';
 import type { CallTrace } from './telemetry/call-trace';
 
 /**
@@ -132,6 +132,7 @@ export function continueWith<
           context,
           signal: AbortSignal.any([callSignal, onRefusal.signal]),
           startedAt,
+          release: releaseCommitted,
           ...(trace === undefined ? {} : { trace }),
           attempt: async (entry, scope) => {
             seen.attempts++;

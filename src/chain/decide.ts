@@ -6,6 +6,8 @@ type ClassifiedType = Exclude<FallbackErrorType, 'all'>;
 export interface EntryPolicy {
   readonly catchErrors: readonly FallbackErrorType[];
   readonly maxRetries: number;
+  /** `false`: never hedged, nor started as a hedge. */
+  readonly hedge?: boolean;
 }
 
 /** The chain-level rules. */
@@ -51,7 +53,9 @@ export type Outcome =
       readonly remainingMs: number;
       /** How long from now the entry's circuit stays open (a retry before then would be skipped); 0 when closed. */
       readonly openForMs: number;
-    };
+    }
+  /** With `hedge` on: the attempt has not committed after `afterMs`. `hedged`: this call already started a hedge. */
+  | { readonly kind: 'slow'; readonly hedged: boolean };
 
 /** What the chain does next. */
 export type Action =
@@ -67,15 +71,30 @@ export type Action =
    * entry is left that catches the failure. `total-timeout`: the budget ran
    * out. `aborted`: the caller aborted.
    */
-  | { readonly kind: 'stop'; readonly reason: 'rethrow' | 'exhausted' | 'total-timeout' | 'aborted' };
+  | { readonly kind: 'stop'; readonly reason: 'rethrow' | 'exhausted' | 'total-timeout' | 'aborted' }
+  /** Start entry `to` alongside the running attempt; the first to commit wins. */
+  | { readonly kind: 'hedge'; readonly to: number }
+  /** Keep waiting for the running attempt alone. */
+  | { readonly kind: 'wait' };
+
+/** A running attempt turned slow, and what the chain does about it. */
+export type SlowOutcome = Extract<Outcome, { kind: 'slow' }>;
+export type HedgeAction = Extract<Action, { kind: 'hedge' | 'wait' }>;
+/** What an attempt ended with, and what the loop does next. */
+export type LoopOutcome = Exclude<Outcome, SlowOutcome>;
+export type LoopAction = Exclude<Action, HedgeAction>;
 
 const HAND_BACK: Action = { kind: 'hand-back' };
 const ABORTED: Action = { kind: 'stop', reason: 'aborted' };
+const WAIT: HedgeAction = { kind: 'wait' };
 
 /**
  * The chain's one decision: from where the call is and what just happened,
  * what to do next. Pure: every rule of the chain is a row of its table test.
  */
+export function decide(policy: ChainPolicy, state: ChainState, outcome: SlowOutcome): HedgeAction;
+export function decide(policy: ChainPolicy, state: ChainState, outcome: LoopOutcome): LoopAction;
+export function decide(policy: ChainPolicy, state: ChainState, outcome: Outcome): Action;
 export function decide(policy: ChainPolicy, state: ChainState, outcome: Outcome): Action {
   switch (outcome.kind) {
     case 'success':
@@ -92,7 +111,25 @@ export function decide(policy: ChainPolicy, state: ChainState, outcome: Outcome)
       if (next !== undefined) return next;
       return { kind: 'stop', reason: state.tried.size <= 1 ? 'rethrow' : 'exhausted' };
     }
+    case 'slow':
+      return hedgeTarget(policy, state, outcome.hedged);
   }
+}
+
+/**
+ * Where a slow attempt is hedged: the next entry in order that this call has
+ * neither called nor skipped, `catchErrors` aside (a hedge is not a failure).
+ * At most one hedge per call; an entry with `hedge: false` is neither hedged
+ * nor started. Health then decides whether the target is admitted.
+ */
+function hedgeTarget(policy: ChainPolicy, state: ChainState, hedged: boolean): HedgeAction {
+  const { entries } = policy;
+  if (hedged || entries[state.index]!.hedge === false) return WAIT;
+  for (let position = state.index + 1; position < entries.length; position++) {
+    if (state.tried.has(position) || state.skipped.includes(position)) continue;
+    if (entries[position]!.hedge !== false) return { kind: 'hedge', to: position };
+  }
+  return WAIT;
 }
 
 /**

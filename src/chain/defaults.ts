@@ -34,6 +34,10 @@ import { CLASSIFIED_ERROR_TYPES, type FallbackErrorType, REQUEST_ERROR_TYPES } f
  * - `telemetry`: on wherever the application registered an OpenTelemetry
  *   provider (that registration is the opt-in); error descriptions are
  *   redacted, so recording them is safe by default.
+ * - `hedge` (off unless given): `percentile: 95` hedges the slowest 5 %
+ *   ("The Tail at Scale"); `maxRatio: 0.05` keeps the extra load at that
+ *   share; `minSamples: 20` before a percentile means anything, and
+ *   `initialMs: 1000` until then: later than most chat models' first token.
  */
 export const DEFAULTS = {
   enabled: true,
@@ -51,4 +55,5 @@ export const DEFAULTS = {
   preparePrompt: true,
   circuitBreaker: { failureThreshold: 3, cooldownMs: 30_000, maxCooldownMs: 300_000, storeTimeoutMs: 100 },
   telemetry: { enabled: true, recordErrors: true },
+  hedge: { percentile: 95, minSamples: 20, initialMs: 1_000, maxRatio: 0.05 },
 } as const;

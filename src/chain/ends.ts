@@ -1,27 +1,34 @@
 import type { AttemptScope } from '../attempt/scope';
 import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
-import type { FallbackCallContext, FallbackEntryRef } from '../types';
+import type { FallbackCallContext } from '../types';
 import type { Action } from './decide';
-import { type ClassifiedFailure, toAttempt, toCaught } from './failure';
+import { type ClassifiedFailure, entryRef, toAttempt, toCaught } from './failure';
+import type { HedgeCall } from './hedge-call';
 import { observe } from './observe';
-import type { Chain } from './options';
+import type { Chain, ResolvedEntry } from './options';
 import type { CallInput, Served } from './run';
 
 // How a call ends: handed back (an answer, or a held one nobody took over), or stopped with an error.
 
-export function served<T, ENTRY extends FallbackEntryRef>(
+export function served<T>(
   value: T,
-  entry: ENTRY,
+  entry: ResolvedEntry,
   scope: AttemptScope,
   failures: readonly ClassifiedFailure[],
-  input: CallInput<T, ENTRY>,
+  input: CallInput<T>,
   startedAt: number,
   passThrough?: Served<T>['passThrough'],
-): Served<T, ENTRY> {
+  hedged?: Pick<HedgeCall<T>, 'report' | 'cancelled'>,
+): Served<T> {
   // A passed-through attempt is already among the failures.
   let called = passThrough === undefined ? 1 : 0;
   for (const failure of failures) if (failure.skipped === undefined) called++;
   const caught = failures.length === 0 ? [] : failures.map(toCaught);
+  const hedge = hedged?.report;
+  if (hedged?.cancelled !== undefined) {
+    caught.push(hedged.cancelled);
+    called++;
+  }
   const { options } = input.chain;
   if (options.onSuccess !== undefined) {
     observe(options, input.context, {
@@ -32,18 +39,22 @@ export function served<T, ENTRY extends FallbackEntryRef>(
       durationMs: Date.now() - startedAt,
     });
   }
-  return passThrough === undefined
-    ? { value, entry, scope, attempts: called, caught }
-    : { value, entry, scope, attempts: called, caught, passThrough };
+  const result: Served<T> =
+    passThrough === undefined
+      ? { value, entry, scope, attempts: called, caught }
+      : { value, entry, scope, attempts: called, caught, passThrough };
+  // The hedge's winner is the entry that served the call (after a race both lost, a later one).
+  if (hedge !== undefined) result.hedge = { ...hedge, winner: entryRef(entry) };
+  return result;
 }
 
 export function stop(
-  chain: Chain<unknown>,
+  chain: Chain,
   context: FallbackCallContext,
   action: Extract<Action, { kind: 'stop' }>,
   failures: ClassifiedFailure[],
   thrown: unknown,
-  entry: FallbackEntryRef,
+  entry: ResolvedEntry,
 ): unknown {
   if (action.reason === 'rethrow') {
     observe(chain.options, context, { kind: 'rethrow', entry, failure: failures.at(-1)! });
@@ -53,7 +64,7 @@ export function stop(
 }
 
 export function exhausted(
-  chain: Chain<unknown>,
+  chain: Chain,
   context: FallbackCallContext,
   failures: readonly ClassifiedFailure[],
   budgetSpent = false,

@@ -10,11 +10,7 @@ import { type ClassifiedFailure, entryRef } from './failure';
 import { emitEvent } from './observe';
 import type { ResolvedOptions } from './options';
 
-/**
- * The entry may be called. `probe`: this call holds its half-open probe
- * lease. `retry`: a retry this call waited for, made although another call
- * holds the lease.
- */
+/** The entry may be called. `probe`: this call holds the half-open probe lease. `retry`: a retry this call waited for, made although another call holds the lease. */
 export interface AdmittedGate {
   admitted: true;
   probe: boolean;
@@ -39,10 +35,7 @@ export interface HealthCall {
 
 /** What the attempt loop asks about health, once per attempt. Synchronous when nothing needs the store. */
 export interface ChainHealth {
-  /**
-   * Whether to call `entry` now. `bypass`: every remaining entry is open, call
-   * it anyway. `retryDueAt`: this is a retry the chain waited for, due then.
-   */
+  /** Whether to call `entry` now. `bypass`: every remaining entry is open, call it anyway. `retryDueAt`: a retry the chain waited for, due then. */
   admit(call: HealthCall, entry: FallbackEntryRef, bypass: boolean, retryDueAt?: number): Gate | Promise<Gate>;
   /** The attempt answered. */
   succeeded(call: HealthCall, entry: FallbackEntryRef, gate: AdmittedGate): void | Promise<void>;
@@ -54,8 +47,10 @@ export interface ChainHealth {
     failure: ClassifiedFailure,
     timeoutKind: FallbackTimeoutKind | undefined,
   ): Promise<EntryHealth>;
-  /** The caller aborted the attempt: no verdict; a probe lease is given back. Never waits. */
+  /** The caller aborted the attempt, or it lost a hedge race: no verdict; a probe lease is given back. Never waits. */
   released(_call: HealthCall, entry: FallbackEntryRef, gate: AdmittedGate): void;
+  /** Whether a hedge may start `entry`: only while its circuit is closed (never a probe). */
+  admitHedge(call: HealthCall, entry: FallbackEntryRef): AdmittedGate | undefined | Promise<AdmittedGate | undefined>;
 }
 
 const ADMITTED: AdmittedGate = Object.freeze({ admitted: true as const, probe: false, health: HEALTHY });
@@ -66,6 +61,7 @@ const NO_HEALTH: ChainHealth = {
   succeeded: () => {},
   failed: () => Promise.resolve(HEALTHY),
   released: () => {},
+  admitHedge: () => ADMITTED,
 };
 
 /** How long from `now` `health` keeps the entry open (0 when it is closed or half-open). */
@@ -223,6 +219,16 @@ class BreakerHealth implements ChainHealth {
     if (!gate.probe) return;
     // The caller has aborted: the lease is still given back, with a wait of its own.
     this.view.releaseProbe(entry.id, this.store).catch(error => this.unexpected(error));
+  }
+
+  admitHedge(call: HealthCall, entry: FallbackEntryRef): AdmittedGate | undefined | Promise<AdmittedGate | undefined> {
+    const known = this.view.peek(entry.id);
+    if (known === HEALTHY) return ADMITTED;
+    const closed = (health: EntryHealth): AdmittedGate | undefined =>
+      circuitState(health, Date.now()) === 'closed' ? { admitted: true, probe: false, health } : undefined;
+    if (known !== undefined) return closed(known);
+    // Unknown here yet: read it, and start no hedge when the read fails.
+    return this.view.read(entry.id, this.settings, this.storeFor(call)).then(closed, () => undefined);
   }
 
   /** The store context of one call: the caller's signal ends any wait on the store. */

@@ -23,12 +23,12 @@ const schemas = new Map<Kind, z.ZodType>();
 
 /**
  * An entry of `kind`: the language entry's fields but those about answers and conversations
- * (`checkResult`, `commit`, `preparePrompt`), the kind's settings, and one clock (these calls do not stream).
+ * (`checkResult`, `commit`, `preparePrompt`, `hedge`), the kind's settings, and one clock (these calls do not stream).
  */
 function entrySchemaOf(kind: Kind): z.ZodType {
   let schema = schemas.get(kind);
   if (schema === undefined) {
-    schema = entrySchema.omit({ preparePrompt: true, checkResult: true, commit: true }).extend({
+    schema = entrySchema.omit({ preparePrompt: true, checkResult: true, commit: true, hedge: true }).extend({
       model: modelSchema,
       settings: KIND_SETTINGS[kind].optional(),
       timeouts: timeoutsSchema.pick({ requestMs: true }).optional(),
@@ -88,6 +88,12 @@ export function refuseLanguageOptions(config: FallbackConfig | undefined, kind: 
   if (config?.midStream !== undefined) {
     issues.push({ path: ['midStream'], message: `applies to streams: ${what} calls do not stream` });
   }
+  if (config?.hedge !== undefined) {
+    issues.push({
+      path: ['hedge'],
+      message: `hedged requests are for language models; ${what} chains do not hedge yet`,
+    });
+  }
   for (const option of ['checkResult', 'commit'] as const) {
     if (config?.[option] !== undefined) {
       issues.push({ path: [option], message: `applies to language models' answers, not to ${what} results` });
@@ -139,6 +145,7 @@ export function resolveKindEntries(
     maxRetries: entry.maxRetries ?? options.maxRetriesPerModel,
     checkResult: undefined,
     commit: DEFAULTS.commit,
+    hedge: false,
     settings: entry.settings as FallbackKindSettings | undefined,
     timeouts: {
       ...options.timeouts,

@@ -44,32 +44,41 @@ export function createKindModel(
 // primary alone as the bare model. `applySettings` writes an entry's settings for every version of these kinds.
 const KIND_CALLS = { version: 'v4', callOptions: applySettings } as const;
 
+/**
+ * The engine never reads an entry's model or settings (only the attempt does, here), so a kind's
+ * entries run through it as the language entries its types name: one cast, at this boundary.
+ */
+function engineChain(chain: Chain<KindResolvedEntry>): Chain {
+  return chain as unknown as Chain;
+}
+
 function callThroughChain<MODEL, OPTIONS extends KindCallOptions, RESULT>(
   spec: KindSpec<MODEL, OPTIONS, RESULT>,
   chain: Chain<KindResolvedEntry>,
   params: OPTIONS,
   guard: ResultGuard | undefined,
 ): Promise<RESULT> {
-  const plan = planCall<OPTIONS, KindResolvedEntry>(KIND_CALLS, chain, params);
-  if (plan === undefined) return runKindCall(spec, chain, params, guard);
-  if (plan.alone !== undefined) return Promise.resolve(spec.call(plan.alone.model as MODEL, plan.params));
+  const plan = planCall(KIND_CALLS, engineChain(chain), params);
+  if (plan === undefined) return runKindCall(spec, engineChain(chain), params, guard);
+  if (plan.alone !== undefined) return Promise.resolve(spec.call(plan.alone.model as unknown as MODEL, plan.params));
   return runKindCall(spec, plan.chain, plan.params, guard);
 }
 
 async function runKindCall<MODEL, OPTIONS extends KindCallOptions, RESULT>(
   spec: KindSpec<MODEL, OPTIONS, RESULT>,
-  chain: Chain<KindResolvedEntry>,
+  chain: Chain,
   params: OPTIONS,
   guard: ResultGuard | undefined,
 ): Promise<RESULT> {
-  const served = await runChain({
+  const served = await runChain<RESULT>({
     chain,
     context: newContext(spec.operation),
     signal: params.abortSignal,
     startedAt: Date.now(),
     attempt: (entry, scope) => {
       scope.arm('request', entry.timeouts.requestMs);
-      return Promise.resolve(spec.call(entry.model as MODEL, applySettings(params, entry.settings, scope.signal)));
+      const options = applySettings(params, entry.settings, scope.signal);
+      return Promise.resolve(spec.call(entry.model as unknown as MODEL, options));
     },
   });
   served.scope.dispose();

@@ -1,4 +1,4 @@
-import type { FallbackCaughtError, FallbackEntryRef, FallbackMetadata, FallbackUsage } from '../types';
+import type { FallbackCaughtError, FallbackMetadata, FallbackUsage } from '../types';
 import { entryRef } from './failure';
 import type { Served } from './run';
 
@@ -8,7 +8,7 @@ import type { Served } from './run';
  * (`usage`: the serving attempt's own).
  */
 export function fallbackMetadata(
-  served: Pick<Served<unknown, FallbackEntryRef>, 'entry' | 'attempts' | 'caught'>,
+  served: Pick<Served<unknown>, 'entry' | 'attempts' | 'caught' | 'hedge'>,
   usage: FallbackUsage | undefined,
 ): { fallback: FallbackMetadata } {
   const fallback: FallbackMetadata = {
@@ -18,6 +18,7 @@ export function fallbackMetadata(
   };
   const totalUsage = sumUsage(served.caught, usage);
   if (totalUsage !== undefined) fallback.totalUsage = totalUsage;
+  if (served.hedge !== undefined) fallback.hedge = served.hedge;
   return { fallback };
 }
 

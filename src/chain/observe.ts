@@ -1,7 +1,7 @@
 import type { CheckReport } from '../attempt/result-check';
 import { describeError } from '../errors/describe';
 import type { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
-import type { FallbackCallContext, FallbackCaughtError, FallbackEntryRef } from '../types';
+import type { FallbackCallContext, FallbackCaughtError, FallbackEntryRef, FallbackHedgeEvent } from '../types';
 import { type ClassifiedFailure, entryRef, failureLabel, toAttempt } from './failure';
 import type { ResolvedOptions } from './options';
 
@@ -11,6 +11,13 @@ export type Transition =
   | { kind: 'move'; entry: FallbackEntryRef; to: FallbackEntryRef; failure: ClassifiedFailure }
   | { kind: 'rethrow'; entry: FallbackEntryRef; failure: ClassifiedFailure }
   | { kind: 'exhausted'; error: FallbackExhaustedError; failures: readonly ClassifiedFailure[] }
+  | {
+      kind: 'hedge';
+      entry: FallbackEntryRef;
+      to: FallbackEntryRef;
+      afterMs: number;
+      source: FallbackHedgeEvent['source'];
+    }
   | {
       kind: 'success';
       entry: FallbackEntryRef;
@@ -66,6 +73,18 @@ export function observe(options: ResolvedOptions, context: FallbackCallContext, 
           logger,
         );
       return;
+    case 'hedge': {
+      const { entry, to, afterMs, source } = t;
+      logger.info?.(`[ai-sdk-fallback] ${entry.id} has not answered after ${afterMs} ms; hedging with ${to.id}`);
+      if (options.onHedge !== undefined)
+        emitEvent(
+          'onHedge',
+          options.onHedge,
+          { ...context, from: entryRef(entry), to: entryRef(to), afterMs, source },
+          logger,
+        );
+      return;
+    }
     case 'success':
       if (options.onSuccess !== undefined)
         emitEvent(

@@ -7,6 +7,7 @@ import type { FallbackEntry } from '../types';
 import { FallbackErrorType } from '../types/error-type';
 import type { ChainModel } from '../versions/chain-model';
 import { DEFAULTS } from './defaults';
+import { entryHedgeSchema, hedgeSchema } from './hedge-schema';
 import { kindOptionsShape } from './kind-options-schema';
 import { expectedNumber, numberOption } from './number-option';
 import { preparePromptSchema } from './prepare-prompt-schema';
@@ -100,6 +101,7 @@ export const entrySchema = z.strictObject({
   timeouts: timeoutsSchema.omit({ totalMs: true }).optional(),
   ...resultCheckFields,
   preparePrompt: preparePromptSchema.optional(),
+  hedge: entryHedgeSchema.optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -135,6 +137,8 @@ export const configSchema = z.strictObject({
   onCircuitClose: fn.optional(),
   ...kindOptionsShape,
   telemetry: telemetrySchema.optional(),
+  hedge: hedgeSchema.optional(),
+  onHedge: fn.optional(),
   logger: z
     .object(
       {
@@ -183,7 +187,6 @@ export function parseEntries(
 }
 
 export type Issue = { path: PropertyKey[]; message: string };
-
 export function fail(prefix: string, issues: readonly Issue[], root: string): never {
   const message =
     issues.length === 1 && issues[0]!.path.length === 0

@@ -7,6 +7,7 @@ import type {
   FallbackEntry,
   FallbackEntryRef,
   FallbackEntrySettings,
+  FallbackHedge,
   FallbackLogger,
   FallbackPreparePrompt,
 } from '../types';
@@ -42,13 +43,25 @@ export interface ResolvedEntry<MODEL = ChainModel, SETTINGS = FallbackEntrySetti
   commit: FallbackCommit;
   /** How a history is prepared for this entry; absent is the default (`DEFAULTS.preparePrompt`). */
   preparePrompt?: boolean | FallbackPreparePrompt;
+  /** `false`: never hedged, nor started as a hedge. */
+  hedge: boolean;
 }
+
+/** `hedge` with every default applied. */
+export type ResolvedHedge = Required<FallbackHedge>;
 
 /** The chain-level options with every default applied. */
 export interface ResolvedOptions
   extends Pick<
     FallbackConfig,
-    'classifyError' | 'onRetry' | 'onFallback' | 'onSuccess' | 'onExhausted' | 'onCircuitOpen' | 'onCircuitClose'
+    | 'classifyError'
+    | 'onRetry'
+    | 'onFallback'
+    | 'onSuccess'
+    | 'onExhausted'
+    | 'onCircuitOpen'
+    | 'onCircuitClose'
+    | 'onHedge'
   > {
   enabled: boolean;
   maxRetriesPerModel: number;
@@ -66,6 +79,8 @@ export interface ResolvedOptions
   circuitBreaker: ResolvedCircuitBreaker | false;
   /** `false` when telemetry is off. */
   telemetry: ResolvedTelemetry;
+  /** `undefined` when hedging is off: the loop then arms nothing for it. */
+  hedge: ResolvedHedge | undefined;
 }
 
 /** A chain ready to run: its entries, options, and the policy the decision reads. */
@@ -99,6 +114,9 @@ export function resolveOptions(config: FallbackConfig | undefined, caller = 'wit
     circuitBreaker: resolveCircuitBreaker(options.circuitBreaker),
     onCircuitOpen: options.onCircuitOpen,
     onCircuitClose: options.onCircuitClose,
+    hedge:
+      options.hedge === undefined ? undefined : ({ ...DEFAULTS.hedge, ...definedOnly(options.hedge) } as ResolvedHedge),
+    onHedge: options.onHedge,
     logger: guardLogger(options.logger),
     telemetry: resolveTelemetry(options.telemetry, DEFAULTS.telemetry),
   };
@@ -159,6 +177,7 @@ export function resolveEntries(
       checkResult: entry.checkResult ?? options.checkResult,
       commit: entry.commit ?? options.commit,
       preparePrompt: entry.preparePrompt ?? DEFAULTS.preparePrompt,
+      hedge: entry.hedge !== false,
     };
   });
 }

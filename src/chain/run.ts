@@ -2,22 +2,26 @@ import { abortableDelay } from '../attempt/abortable-delay';
 import { HeldFailure } from '../attempt/held-failure';
 import { AttemptScope } from '../attempt/scope';
 import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
-import type { FallbackCallContext, FallbackCaughtError } from '../types';
+import type { FallbackCallContext, FallbackCaughtError, FallbackMetadata } from '../types';
 import { backoffDelay } from './backoff';
-import { type Action, type ChainState, decide, type Outcome } from './decide';
+import { type CallState, freshState, moveTo } from './call-state';
+import { type ChainState, decide, type LoopOutcome } from './decide';
 import { exhausted, served, stop } from './ends';
 import { type ClassifiedFailure, classifyFailure } from './failure';
 import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './health';
+import { hedgeCall, recordTimes } from './hedge-call';
+import { type HedgeRace, hedgeRace } from './hedge-race';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
+import { recordEarlier } from './record-earlier';
 import { skippedFailure } from './skipped';
 import type { CallTrace } from './telemetry/call-trace';
 import { startCallTrace } from './telemetry/start';
 
 /** What the chain hands back when an entry succeeded. */
-export interface Served<T, ENTRY = ResolvedEntry> {
+export interface Served<T> {
   value: T;
-  entry: ENTRY;
+  entry: ResolvedEntry;
   /** Owned by the caller from here on: dispose it when the result is done (for streams: when the stream ends). */
   scope: AttemptScope;
   /** Attempts made, the successful one included. */
@@ -30,26 +34,30 @@ export interface Served<T, ENTRY = ResolvedEntry> {
    * (more than one model was tried); absent when the model's own error stands.
    */
   passThrough?: { error?: FallbackExhaustedError; modelError: unknown };
+  /** Set when the call started a hedge. */
+  hedge?: FallbackMetadata['hedge'];
   /** The call's spans and metrics, when recorded: the caller ends them when the result is done. */
   trace?: CallTrace;
 }
 
 /** One call through the chain. */
-export interface CallInput<T, ENTRY = ResolvedEntry> {
-  chain: Chain<ENTRY>;
+export interface CallInput<T> {
+  chain: Chain;
   context: FallbackCallContext;
   signal: AbortSignal | undefined;
   /** When the call started; the total budget counts from here. */
   startedAt: number;
   /** One attempt on one entry (`attempt`: its number on that entry). It must honour `scope.signal`. */
-  attempt: (entry: ENTRY, scope: AttemptScope, attempt: number) => Promise<T>;
+  attempt: (entry: ResolvedEntry, scope: AttemptScope, attempt: number) => Promise<T>;
+  /** Frees the value of an attempt that lost a hedge race after it had committed (a stream: cancels it). */
+  release?: (value: T) => void;
   /** A continuation's run joins the trace of the call it continues. */
   trace?: CallTrace;
 }
 
 const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
-const SUCCESS: Outcome = { kind: 'success' };
-const ABORTED: Outcome = { kind: 'aborted' };
+const SUCCESS: LoopOutcome = { kind: 'success' };
+const ABORTED: LoopOutcome = { kind: 'aborted' };
 const FIRST: ChainState = Object.freeze({
   index: 0,
   attempt: 1,
@@ -58,28 +66,21 @@ const FIRST: ChainState = Object.freeze({
   bypass: false,
   lastType: undefined,
 });
-const healthOf = new WeakMap<Chain<AnyEntry>, ChainHealth>();
-/** An entry of any kind of model: the loop never reads the model itself. */
-type AnyEntry = ResolvedEntry<unknown, unknown>;
+const healthOf = new WeakMap<Chain, ChainHealth>();
 
 /**
  * The attempt loop, the same for every operation and spec version:
  * admit → attempt → classify once → decide → act. All state lives in this
  * call, so one model serves concurrent calls safely.
  */
-export function runChain<T, ENTRY extends AnyEntry = ResolvedEntry>(
-  input: CallInput<T, ENTRY>,
-): Promise<Served<T, ENTRY>> {
+export function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
   const { chain } = input;
   const trace = input.trace ?? startCallTrace(chain.options.telemetry, input.context, chain.entries.length);
   return trace === undefined ? loop(input, undefined) : traced(input, trace);
 }
 
 /** The loop with its call span ended when it throws (and, unless joined to a call's trace, its outcome set). */
-async function traced<T, ENTRY extends AnyEntry>(
-  input: CallInput<T, ENTRY>,
-  trace: CallTrace,
-): Promise<Served<T, ENTRY>> {
+async function traced<T>(input: CallInput<T>, trace: CallTrace): Promise<Served<T>> {
   const own = input.trace === undefined;
   try {
     const served = await loop(input, trace);
@@ -92,10 +93,7 @@ async function traced<T, ENTRY extends AnyEntry>(
   }
 }
 
-async function loop<T, ENTRY extends AnyEntry>(
-  input: CallInput<T, ENTRY>,
-  trace: CallTrace | undefined,
-): Promise<Served<T, ENTRY>> {
+async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promise<Served<T>> {
   const { chain, signal, startedAt } = input;
   const { entries, options, policy } = chain;
   const health = healthFor(chain);
@@ -108,12 +106,15 @@ async function loop<T, ENTRY extends AnyEntry>(
   let attempt = 1;
   // When the retry the chain waits for is due: health judges that retry at this time, not at the timer's.
   let retryDueAt: number | undefined;
+  // With `hedge` set, made once per call; unset, nothing of hedging is allocated or armed.
+  const hedging =
+    options.hedge === undefined ? undefined : hedgeCall(input, options.hedge, health, call, deadline, trace);
 
   for (;;) {
     if (signal?.aborted) throw signal.reason;
-    const entry = entries[index]!;
+    let entry = entries[index]!;
     const admitted = health.admit(call, entry, state?.bypass ?? false, retryDueAt);
-    const gate = admitted instanceof Promise ? await admitted : admitted;
+    let gate = admitted instanceof Promise ? await admitted : admitted;
     retryDueAt = undefined;
     if (!gate.admitted) {
       const failure = skippedFailure(entry, attempt, gate);
@@ -129,26 +130,41 @@ async function loop<T, ENTRY extends AnyEntry>(
       continue;
     }
     state?.tried.add(index);
-    const scope = new AttemptScope(signal);
+    let scope = new AttemptScope(signal);
     if (deadline !== Number.POSITIVE_INFINITY) scope.arm('total', options.totalMs, deadline);
-    const attemptStart = Date.now();
+    let attemptStart = Date.now();
+    const race: HedgeRace<T> | undefined =
+      hedging === undefined
+        ? undefined
+        : hedgeRace(hedging, { entry, position: index, attempt, gate, scope, startedAt: attemptStart }, state ?? FIRST);
     let value: T | undefined;
-    let outcome: Outcome;
+    let outcome: LoopOutcome;
     let failure: ClassifiedFailure | undefined;
     let thrown: unknown;
     let held: HeldFailure<T> | undefined;
     try {
-      const attempting =
-        trace === undefined
-          ? input.attempt(entry, scope, attempt)
-          : trace.attempt(entry, attempt, () => input.attempt(entry, scope, attempt));
-      value = await scope.race(attempting);
+      if (race === undefined) {
+        const attempting =
+          trace === undefined
+            ? input.attempt(entry, scope, attempt)
+            : trace.attempt(entry, attempt, () => input.attempt(entry, scope, attempt));
+        value = await scope.race(attempting);
+      } else {
+        value = await race.run();
+        ({ entry, gate, scope, startedAt: attemptStart, position: index, attempt } = race.current);
+        ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));
+      }
+      if (hedging !== undefined) recordTimes(hedging, race, entry, attemptStart);
       scope.disarm('request');
       scope.disarm('first-chunk');
       const recorded = health.succeeded(call, entry, gate);
       if (recorded !== undefined) await recorded;
       outcome = SUCCESS;
     } catch (error) {
+      if (race !== undefined) {
+        ({ entry, gate, scope, startedAt: attemptStart, position: index, attempt } = race.current);
+        ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));
+      }
       held = error instanceof HeldFailure ? error : undefined;
       thrown = held === undefined ? error : held.error;
       const timeout = scope.timeout;
@@ -168,6 +184,7 @@ async function loop<T, ENTRY extends AnyEntry>(
         failures.push(failure);
         state ??= freshState(index);
         state.tried.add(index);
+        state.index = index;
         state.attempt = attempt;
         state.lastType = failure.type;
         const known = await health.failed(call, entry, gate, failure, timeout?.kind);
@@ -191,7 +208,7 @@ async function loop<T, ENTRY extends AnyEntry>(
     }
     switch (action.kind) {
       case 'hand-back':
-        return served(value as T, entry, scope, failures ?? NONE, input, startedAt);
+        return served(value as T, entry, scope, failures ?? NONE, input, startedAt, undefined, hedging);
       case 'retry':
         observe(options, input.context, { kind: 'retry', entry, failure: failure!, delayMs: action.delayMs });
         retryDueAt = Date.now() + action.delayMs;
@@ -211,38 +228,17 @@ async function loop<T, ENTRY extends AnyEntry>(
         const passThrough = FallbackExhaustedError.isInstance(error)
           ? { error, modelError: thrown }
           : { modelError: thrown };
-        return served(held.held, entry, scope, failures ?? NONE, input, startedAt, passThrough);
+        return served(held.held, entry, scope, failures ?? NONE, input, startedAt, passThrough, hedging);
       }
     }
   }
 }
 
-function healthFor(chain: Chain<AnyEntry>): ChainHealth {
+function healthFor(chain: Chain): ChainHealth {
   let health = healthOf.get(chain);
   if (health === undefined) {
     health = chainHealth(chain.options);
     healthOf.set(chain, health);
   }
   return health;
-}
-
-/** The decision's state as the loop keeps it. */
-interface CallState extends ChainState {
-  index: number;
-  attempt: number;
-  tried: Set<number>;
-  skipped: number[];
-  bypass: boolean;
-  lastType: ChainState['lastType'];
-}
-
-function freshState(index: number): CallState {
-  return { index, attempt: 1, tried: new Set(), skipped: [], bypass: false, lastType: undefined };
-}
-
-function moveTo(state: CallState, action: Extract<Action, { kind: 'move' }>): { index: number; attempt: number } {
-  state.index = action.to;
-  state.attempt = 1;
-  state.bypass = action.bypass;
-  return { index: action.to, attempt: 1 };
 }

@@ -76,3 +76,8 @@ function judgeOf<PART>(
     );
   };
 }
+
+/** Closes, unread, the stream of an attempt that lost a hedge race after it had committed. */
+export function releaseCommitted(value: { committed: { reader: ReadableStreamDefaultReader<unknown> } }): void {
+  value.committed.reader.cancel().catch(() => {});
+}

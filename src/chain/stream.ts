@@ -10,7 +10,7 @@ import type { Adapter } from './generate';
 import { fallbackMetadata, servingUsage, withUsage } from './metadata';
 import type { Chain } from './options';
 import { runChain } from './run';
-import { streamAttempt } from './stream-attempt';
+import { releaseCommitted, streamAttempt } from './stream-attempt';
 
 /**
  * Runs one `doStream` call through the chain, for the spec version of
@@ -39,6 +39,7 @@ export async function streamThroughChain<
     signal: params.abortSignal,
     startedAt,
     attempt: streamAttempt(adapter, params, callChecks(chain, context, jsonRequestOf(params))),
+    release: releaseCommitted,
   });
   const { value, entry, scope, passThrough, trace } = served;
   const { head } = value.committed;

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { hedgeFields } from '../chain/hedge-schema';
 import { kindOptionsShape } from '../chain/kind-options-schema';
 import { numberOption } from '../chain/number-option';
 import {
@@ -62,6 +63,7 @@ const entryShape = {
   maxRetries: entrySchema.shape.maxRetries,
   timeouts: entrySchema.shape.timeouts,
   commit: entrySchema.shape.commit,
+  hedge: entrySchema.shape.hedge,
 };
 
 /** One configured model, keys in camelCase. Cross-field rules are checked here too. */
@@ -113,6 +115,7 @@ const rootShape = {
   circuitBreaker: circuitBreakerSchema.optional(),
   kind: kindOptionsShape.kind,
   allowMixedDimensions: kindOptionsShape.allowMixedDimensions,
+  hedge: configSchema.shape.hedge,
 };
 
 const LANGUAGE_ONLY = ['api', 'maxTokens', 'temperature'] as const;
@@ -158,6 +161,7 @@ export const KNOWN_KEYS = {
   entryTimeouts: Object.keys(timeoutsSchema.shape).filter(key => key !== 'totalMs'),
   backoff: Object.keys(configSchema.shape.backoff.unwrap().shape),
   circuitBreaker: Object.keys(breakerShape),
+  hedge: Object.keys(hedgeFields),
 } as const;
 
 function objectExpected(issue: { code: string }): string | undefined {

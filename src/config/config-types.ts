@@ -5,6 +5,7 @@ import type {
   FallbackCommit,
   FallbackConfig,
   FallbackEntry,
+  FallbackHedge,
   FallbackModel,
   FallbackModelKind,
   FallbackTimeouts,
@@ -51,6 +52,8 @@ export interface FallbackProviderConfig {
   timeouts?: Omit<FallbackTimeouts, 'totalMs'>;
   /** Where this entry's streams are judged: `'first-output'` or `'finish'`; overrides the chain's `commit`. */
   commit?: FallbackCommit;
+  /** `false`: this entry is never hedged, nor started as a hedge (docs/hedging.md). */
+  hedge?: false;
 }
 
 /**
@@ -93,6 +96,8 @@ export interface FallbackChainConfig {
   kind?: FallbackModelKind;
   /** Embedding chains: accept entries whose vectors differ in size. Default false. Alias: `allow_mixed_dimensions`. */
   allowMixedDimensions?: boolean;
+  /** Hedged requests (docs/hedging.md). Alias: `hedge` with `after_ms`, `max_ratio`, `min_samples`, … */
+  hedge?: FallbackHedge;
 }
 
 /** What a config cannot say: hooks, a model built in code, where keys come from. */
@@ -107,6 +112,7 @@ export interface FallbackFromConfigOptions
     | 'onExhausted'
     | 'onCircuitOpen'
     | 'onCircuitClose'
+    | 'onHedge'
     | 'logger'
   > {
   /** Where the circuit breaker keeps health, e.g. one `memoryHealthStore()` shared by several chains, or `redisHealthStore`. */

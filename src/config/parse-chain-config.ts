@@ -95,6 +95,7 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   if (last === 'primary' || typeof last === 'number') return KNOWN_KEYS.entry;
   if (last === 'backoff') return KNOWN_KEYS.backoff;
   if (last === 'circuitBreaker') return KNOWN_KEYS.circuitBreaker;
+  if (last === 'hedge') return KNOWN_KEYS.hedge;
   if (last === 'timeouts') return path.length === 1 ? KNOWN_KEYS.timeouts : KNOWN_KEYS.entryTimeouts;
   return [];
 }

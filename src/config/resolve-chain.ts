@@ -103,6 +103,7 @@ export function resolveChainFromConfig(
         settings: Object.keys(settings).length === 0 ? undefined : settings,
         timeouts: entry.timeouts,
         commit: entry.commit,
+        hedge: entry.hedge,
       }) as FallbackEntry,
     );
   }
@@ -120,6 +121,7 @@ export function resolveChainFromConfig(
     circuitBreaker: circuitBreaker(parsed.circuitBreaker, options),
     kind: parsed.kind,
     allowMixedDimensions: parsed.allowMixedDimensions,
+    hedge: parsed.hedge,
     classifyError: options.classifyError,
     onRetry: options.onRetry,
     onFallback: options.onFallback,
@@ -127,6 +129,7 @@ export function resolveChainFromConfig(
     onExhausted: options.onExhausted,
     onCircuitOpen: options.onCircuitOpen,
     onCircuitClose: options.onCircuitClose,
+    onHedge: options.onHedge,
     logger: options.logger,
   });
   return { models, config: chainConfig };

@@ -11,12 +11,13 @@ import type {
   FallbackCircuitCloseEvent,
   FallbackCircuitOpenEvent,
   FallbackExhaustedEvent,
+  FallbackHedgeEvent,
   FallbackRetryEvent,
   FallbackSuccessEvent,
   FallbackSwitchEvent,
 } from './events';
 import type { HealthStore } from './health-store';
-import type { FallbackModelKind, SettingsOf } from './kinds';
+import type { FallbackKindOptions, SettingsOf } from './kinds';
 import type { FallbackCheckResult, FallbackCommit } from './result-check';
 import type { FallbackClassifyContext, FallbackEntryRef } from './results';
 import type { FallbackTelemetry } from './telemetry';
@@ -76,6 +77,8 @@ export interface FallbackEntry<MODEL = FallbackModel> {
    * decides itself, for histories the chain cannot read (see {@link FallbackPreparePrompt}).
    */
   preparePrompt?: boolean | FallbackPreparePrompt;
+  /** `false`: this entry is never hedged, nor started as a hedge (see {@link FallbackHedge}). */
+  hedge?: false;
 }
 
 /**
@@ -173,8 +176,28 @@ export interface FallbackCircuitBreaker {
   storeTimeoutMs?: number;
 }
 
-/** Options of `withFallback`. */
-export interface FallbackConfig {
+/**
+ * Hedged requests (docs/hedging.md): an attempt not committed (answered, or first output) after `afterMs` gets
+ * the next entry started alongside it; the first to commit wins, the other is cancelled. At most one per call.
+ */
+export interface FallbackHedge {
+  /**
+   * How long an attempt may go without committing before the hedge starts. `'auto'`: the `percentile` of the
+   * entry's own time to first output in this process (its last 100 attempts), `initialMs` until `minSamples`.
+   */
+  afterMs: number | 'auto';
+  /** `'auto'`: which percentile of the entry's time to first output. Default 95. */
+  percentile?: number;
+  /** `'auto'`: samples needed before the percentile is used. Default 20. */
+  minSamples?: number;
+  /** `'auto'`: the wait before `minSamples` were seen. Default 1000. */
+  initialMs?: number;
+  /** Most hedged calls, as a share of the entry's recent calls (a token bucket). Default 0.05. */
+  maxRatio?: number;
+}
+
+/** Options of `withFallback` (with {@link FallbackKindOptions} for the other kinds of models). */
+export interface FallbackConfig extends FallbackKindOptions {
   /** `false`: the primary alone, no retries, no fallback. Default true. */
   enabled?: boolean;
   /** Retries on the same model before moving on (2 means up to 3 attempts). Default 2. */
@@ -213,20 +236,12 @@ export interface FallbackConfig {
   circuitBreaker?: FallbackCircuitBreaker | false;
   onCircuitOpen?: (event: FallbackCircuitOpenEvent) => void;
   onCircuitClose?: (event: FallbackCircuitCloseEvent) => void;
+  /** Hedged requests; off unless given. See {@link FallbackHedge}. */
+  hedge?: FallbackHedge;
+  /** A hedge was started: the attempt on `from` had not committed after `afterMs`. */
+  onHedge?: (event: FallbackHedgeEvent) => void;
   /** Console-compatible; silent by default. */
   logger?: FallbackLogger;
-  /**
-   * The kind of the chain's models, checked against what they are. Needed only
-   * to tell a speech chain from a transcription chain (one shape), for their
-   * settings; detected otherwise. See docs/beyond-chat.md.
-   */
-  kind?: FallbackModelKind;
-  /**
-   * Embedding chains: accept entries whose vectors differ in size. Default
-   * false: the first call served with vectors of another size than an earlier
-   * entry's is refused, as a silent switch corrupts a vector index.
-   */
-  allowMixedDimensions?: boolean;
   /** OpenTelemetry spans and metrics; on when a tracer or meter provider is registered (docs/telemetry.md). */
   telemetry?: FallbackTelemetry;
 }

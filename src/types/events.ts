@@ -71,3 +71,13 @@ export interface FallbackExhaustedEvent extends FallbackCallContext {
   error: Error;
   attempts: FallbackAttempt[];
 }
+
+/** `onHedge`: the attempt on `from` had not committed after `afterMs`, so `to` was started alongside it. */
+export interface FallbackHedgeEvent extends FallbackCallContext {
+  from: FallbackEntryRef;
+  to: FallbackEntryRef;
+  /** The wait in force for `from` (with `'auto'`: the observed percentile, or `initialMs`). */
+  afterMs: number;
+  /** `'fixed'`: the configured number; `'initial'`: `'auto'` before `minSamples`; `'observed'`: the percentile. */
+  source: 'fixed' | 'initial' | 'observed';
+}

@@ -78,3 +78,19 @@ export type SettingsOf<MODEL, LANGUAGE> = MODEL extends { doEmbed: unknown }
           : MODEL extends Generates<{ segments: unknown }>
             ? FallbackTranscriptionSettings
             : LANGUAGE;
+
+/** The options of `withFallback` about kinds of models (part of `FallbackConfig`). */
+export interface FallbackKindOptions {
+  /**
+   * The kind of the chain's models, checked against what they are. Needed only
+   * to tell a speech chain from a transcription chain (one shape), for their
+   * settings; detected otherwise. See docs/beyond-chat.md.
+   */
+  kind?: FallbackModelKind;
+  /**
+   * Embedding chains: accept entries whose vectors differ in size. Default
+   * false: the first call served with vectors of another size than an earlier
+   * entry's is refused, as a silent switch corrupts a vector index.
+   */
+  allowMixedDimensions?: boolean;
+}

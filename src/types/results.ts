@@ -48,9 +48,14 @@ export interface FallbackSkip {
   until: number;
 }
 
-/** A failure the chain recovered from, as listed in `providerMetadata.fallback.caught`. */
+/**
+ * A failure the chain recovered from, as listed in `providerMetadata.fallback.caught`,
+ * or (`type: 'hedged'`) a racer of a hedged call that was cancelled because the other
+ * committed first. `'hedged'` is not a {@link FallbackErrorType}: it is never a failure,
+ * `catchErrors` and `retryOn` cannot name it, and health does not count it.
+ */
 export interface FallbackCaughtError extends FallbackEntryRef {
-  type: Exclude<FallbackErrorType, 'all'>;
+  type: Exclude<FallbackErrorType, 'all'> | 'hedged';
   message: string;
   statusCode?: number;
   /** Set when the entry was not called because its circuit is open. */
@@ -78,6 +83,8 @@ export interface FallbackMetadata {
     /** Characters of text the consumer had received when `from` failed (the prefill). */
     receivedChars: number;
   };
+  /** Set when a hedge was started: the wait in force, the entry started as the hedge, and the entry that won. */
+  hedge?: { afterMs: number; started: FallbackEntryRef; winner: FallbackEntryRef };
 }
 
 /**

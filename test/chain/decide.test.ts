@@ -52,6 +52,15 @@ const retry = (delayMs: number): Action => ({ kind: 'retry', delayMs });
 const move = (to: number, bypass = false): Action => ({ kind: 'move', to, bypass });
 const stop = (reason: Extract<Action, { kind: 'stop' }>['reason']): Action => ({ kind: 'stop', reason });
 
+const slow = (hedged = false): Outcome => ({ kind: 'slow', hedged });
+const hedge = (to: number): Action => ({ kind: 'hedge', to });
+const WAIT: Action = { kind: 'wait' };
+/** `catchErrors` per entry, and the entries with `hedge: false`. */
+const hedging = (catchErrors: readonly (readonly FallbackErrorType[])[], off: number[] = []): ChainPolicy => {
+  const base = policy(catchErrors);
+  return { ...base, entries: base.entries.map((entry, i) => ({ ...entry, hedge: !off.includes(i) })) };
+};
+
 const two = policy([all, all]);
 const three = policy([all, all, all]);
 
@@ -239,6 +248,40 @@ describe('decide', () => {
       state({ index: 1, attempt: 3, tried: new Set([0, 1]) }),
       failed(),
       stop('exhausted'),
+    ],
+    // Hedging a slow attempt (the attempt has not committed after afterMs)
+    ['a slow attempt is hedged to the next entry', hedging([all, all]), state(), slow(), hedge(1)],
+    [
+      "the target's catchErrors do not matter: a hedge is not a failure",
+      hedging([all, authOnly]),
+      state(),
+      slow(),
+      hedge(1),
+    ],
+    ['at most one hedge per call', hedging([all, all, all]), state(), slow(true), WAIT],
+    ['the last entry has nobody to hedge to', hedging([all, all]), state({ index: 1 }), slow(), WAIT],
+    ['an entry with hedge: false is not hedged', hedging([all, all], [0]), state(), slow(), WAIT],
+    [
+      'an entry with hedge: false is not started: the next one is',
+      hedging([all, all, all], [1]),
+      state(),
+      slow(),
+      hedge(2),
+    ],
+    ['nor when it is the only one left', hedging([all, all], [1]), state(), slow(), WAIT],
+    [
+      'a retry is hedged too, to an entry not called yet',
+      hedging([all, all, all]),
+      state({ attempt: 2, tried: new Set([0, 1]), index: 0 }),
+      slow(),
+      hedge(2),
+    ],
+    [
+      'an entry skipped for an open circuit is not started',
+      hedging([all, all, all]),
+      state({ index: 0, tried: new Set([0]), skipped: [1] }),
+      slow(),
+      hedge(2),
     ],
   ])('%s', (_, rules, where, outcome, expected) => {
     expect(decide(rules, where, outcome)).toEqual(expected);

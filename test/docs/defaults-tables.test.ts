@@ -55,7 +55,7 @@ const optionOf = (row: string[]) => codeOf(row[0]!) ?? row[0]!;
 function statedValue(cell: string): unknown {
   const text = (codeOf(cell) ?? cell.replace(/\(.*$/, '')).trim();
   const digits = text.replace(/[\s_]/g, '');
-  if (/^\d+$/.test(digits)) return Number(digits);
+  if (/^\d+(\.\d+)?$/.test(digits)) return Number(digits);
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^'[^']*'$/.test(text)) return text.slice(1, -1);
   if (/^\[.*\]$/.test(text)) return JSON.parse(text.replace(/'/g, '"'));
@@ -235,6 +235,14 @@ describe('the defaults the documentation states are DEFAULTS', () => {
     expect(paths.sort()).toEqual(leafPaths(DEFAULTS.telemetry, 'telemetry').sort());
   });
 
+  it('docs/hedging.md: the hedge table, every setting included', () => {
+    const paths = checkRows(tableOf('docs/hedging.md', '`hedge` option'), {
+      prefix: 'hedge.',
+      stated: { afterMs: 'required' },
+    });
+    expect(paths.sort()).toEqual(leafPaths(DEFAULTS.hedge, 'hedge').sort());
+  });
+
   it('docs/configuration.md: the fields table', () => {
     const asWithFallback = 'as `withFallback`';
     checkRows(tableOf('docs/configuration.md', 'field', 0), {
@@ -245,6 +253,7 @@ describe('the defaults the documentation states are DEFAULTS', () => {
         backoff: asWithFallback,
         timeouts: asWithFallback,
         circuitBreaker: asWithFallback,
+        hedge: 'off',
       },
     });
   });

@@ -1,10 +1,11 @@
 import { describeError } from '../../errors/describe';
 import { FallbackExhaustedError } from '../../errors/fallback-exhausted-error';
 import type { FallbackCallContext, FallbackEntryRef, FallbackSkip, FallbackUsage } from '../../types';
-import type { TelemetryAttributes, TelemetryContext, TelemetrySpan, TelemetryTracer } from '../../types/telemetry';
+import type { TelemetryContext, TelemetrySpan, TelemetryTracer } from '../../types/telemetry';
 import { ATTEMPT_SPAN, ATTR, bounded, CALL_SPAN, STATUS_ERROR } from './attributes';
 import type { Instruments } from './instruments';
 import { type ContextManager, withSpan } from './otel-globals';
+import { endedBy, entryAttributes } from './trace-values';
 
 /** How an attempt ended. `hedged`: a parallel attempt answered first and this one was cancelled. */
 export type AttemptOutcome = 'success' | 'retry' | 'fallback' | 'skipped' | 'hedged' | 'failed' | 'aborted';
@@ -45,26 +46,28 @@ interface OpenAttempt {
   startedAt: number;
 }
 
+const noop = () => {};
 /** Where there is no tracer (metrics only). */
 const NO_SPAN: TelemetrySpan = {
-  setAttribute: () => {},
-  addEvent: () => {},
-  setStatus: () => {},
-  end: () => {},
+  setAttribute: noop,
+  addEvent: noop,
+  setStatus: noop,
+  end: noop,
   isRecording: () => false,
 };
 
 /**
- * One call's spans and metrics: the call span, started in the active context
- * (under the AI SDK's model-call span when its telemetry is on), and one
- * child per attempt, run in its span's context so that HTTP spans nest under
- * it. The serving attempt and the call end when the caller's result is done:
- * for a stream, when it ends or is cancelled.
+ * One call's spans and metrics: the call span, started in the active context (under the AI SDK's model-call
+ * span when its telemetry is on), and one child per attempt, run in its span's context so that HTTP spans
+ * nest under it. The serving attempt and the call end when the caller's result is done (a stream: when it
+ * ends or is cancelled).
  */
 export class CallTrace {
   private readonly span: TelemetrySpan;
   private readonly parent: TelemetryContext | undefined;
   private current: OpenAttempt | undefined;
+  /** A hedge in flight beside `current`. */
+  private racing: OpenAttempt | undefined;
   private serving: OpenAttempt | undefined;
   private ended = false;
 
@@ -83,15 +86,26 @@ export class CallTrace {
     if (span !== undefined) this.parent = withSpan(active, span);
   }
 
-  /** Runs one attempt under its own span. */
-  attempt<T>(entry: FallbackEntryRef, attempt: number, run: () => T): T {
+  /** Runs one attempt under its own span; `hedge`: a hedge, beside the attempt in flight. */
+  attempt<T>(entry: FallbackEntryRef, attempt: number, run: () => T, hedge = false): T {
     // A served stream that failed is being continued by another entry (`midStream: 'continue'`).
-    if (this.serving !== undefined) this.close(this.serving, 'fallback', undefined, 'error');
-    this.serving = undefined;
-    const span = this.start(entry, attempt);
-    this.current = { span, entry, startedAt: Date.now() };
+    if (!hedge && this.serving !== undefined) this.close(this.serving, 'fallback', undefined, 'error');
+    if (!hedge) this.serving = undefined;
+    const open = { span: this.start(entry, attempt), entry, startedAt: Date.now() };
+    if (hedge) this.racing = open;
+    else this.current = open;
+    const { span } = open;
     const manager = this.sinks.contextManager;
     return span === NO_SPAN || manager === undefined ? run() : manager.with(withSpan(this.parent, span), run);
+  }
+
+  /** A hedge race is over: the hedge's or the first racer's attempt goes on; the other's span ends. */
+  raced(hedgeWon: boolean, cancelled: boolean): void {
+    const { racing, current } = this;
+    this.racing = undefined;
+    if (racing === undefined || current === undefined) return;
+    if (hedgeWon) this.current = racing;
+    this.close(hedgeWon ? current : racing, cancelled ? 'hedged' : 'failed');
   }
 
   /** An entry passed over for an open circuit: a span of no duration, with the cooldown as an event. */
@@ -141,7 +155,7 @@ export class CallTrace {
   served(entry: FallbackEntryRef, attempts: number, failed: { error?: unknown } | undefined): void {
     this.span.setAttribute(ATTR.attempts, attempts);
     if (failed !== undefined)
-      this.callEnded(failed.error === undefined ? 'rethrown' : ended(failed.error), failed.error);
+      this.callEnded(failed.error === undefined ? 'rethrown' : endedBy(failed.error), failed.error);
     else {
       this.span.setAttribute(ATTR.served, bounded(entry.id));
       this.span.setAttribute(ATTR.answered, bounded(entry.modelId));
@@ -154,7 +168,10 @@ export class CallTrace {
     if (this.current !== undefined) this.close(this.current, byCaller ? 'aborted' : 'failed');
     this.current = undefined;
     if (!own) return;
-    this.callEnded(FallbackExhaustedError.isInstance(error) ? ended(error) : byCaller ? 'aborted' : 'rethrown', error);
+    this.callEnded(
+      FallbackExhaustedError.isInstance(error) ? endedBy(error) : byCaller ? 'aborted' : 'rethrown',
+      error,
+    );
     this.end();
   }
 
@@ -228,18 +245,4 @@ export class CallTrace {
     if (usage.inputTokens) counter.add(usage.inputTokens, { ...attributes, [ATTR.token]: 'input' });
     if (usage.outputTokens) counter.add(usage.outputTokens, { ...attributes, [ATTR.token]: 'output' });
   }
-}
-
-/** An entry's identity as attributes; strings bounded. */
-function entryAttributes(entry: FallbackEntryRef): TelemetryAttributes {
-  return {
-    [ATTR.index]: entry.index,
-    [ATTR.id]: bounded(entry.id),
-    [ATTR.provider]: bounded(entry.provider),
-    [ATTR.model]: bounded(entry.modelId),
-  };
-}
-
-function ended(error: unknown): CallOutcome {
-  return FallbackExhaustedError.isInstance(error) && error.reason === 'total-timeout' ? 'total-timeout' : 'exhausted';
 }

@@ -1,0 +1,131 @@
+// The race on the process-wide sweep, with fake timers: the hedge starts exactly at afterMs and not
+// before, the loser's signal is aborted, a loser that committed in the same turn is closed unread,
+// and with hedging unset a slow attempt is waited for alone.
+import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { generateText, streamText } from 'ai';
+import { MockLanguageModelV4 } from 'ai/test';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type FallbackMetadata, withFallback } from '../../src/index';
+import { generateResult, partsStream, scriptedModel, textParts } from '../helpers/mock-models';
+
+/** A model whose calls never answer, and record their abort. */
+function hangingModel(modelId: string) {
+  const aborted: boolean[] = [];
+  const hang = (options: LanguageModelV4CallOptions) =>
+    new Promise<never>((_, reject) => {
+      const index = aborted.push(false) - 1;
+      options.abortSignal?.addEventListener('abort', () => {
+        aborted[index] = true;
+        reject(options.abortSignal!.reason);
+      });
+    });
+  return { model: new MockLanguageModelV4({ modelId, doGenerate: hang, doStream: hang }), aborted };
+}
+
+const fallbackOf = (metadata: unknown) => (metadata as { fallback: FallbackMetadata }).fallback;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the hedge race', () => {
+  it('starts the hedge at afterMs, not before, and aborts the slow attempt once the hedge answers', async () => {
+    const slow = hangingModel('slow');
+    const backup = scriptedModel('backup');
+    const pending = generateText({
+      model: withFallback([slow.model, backup], { hedge: { afterMs: 200 } }),
+      prompt: 'hi',
+      maxRetries: 0,
+    });
+    await vi.advanceTimersByTimeAsync(199);
+    expect(backup.doGenerateCalls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    const result = await pending;
+    expect(result.text).toBe('Answer from backup.');
+    expect(backup.doGenerateCalls).toHaveLength(1);
+    expect(slow.aborted).toEqual([true]);
+    expect(fallbackOf(result.providerMetadata).caught).toMatchObject([{ modelId: 'slow', type: 'hedged' }]);
+  });
+
+  it('with hedge unset, a slow attempt is waited for alone', async () => {
+    let answer!: () => void;
+    const slow = new MockLanguageModelV4({
+      modelId: 'slow',
+      doGenerate: () => new Promise(resolve => (answer = () => resolve(generateResult('late')))),
+    });
+    const backup = scriptedModel('backup');
+    const pending = generateText({ model: withFallback([slow, backup]), prompt: 'hi', maxRetries: 0 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(backup.doGenerateCalls).toHaveLength(0);
+    answer();
+    expect((await pending).text).toBe('late');
+  });
+
+  it('a racer that commits in the same turn as the winner has its stream cancelled, unread', async () => {
+    const cancelled: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>(resolve => (release = resolve));
+    /** Both models open their streams when `gate` opens: they commit in the same turn. */
+    const model = (modelId: string) =>
+      new MockLanguageModelV4({
+        modelId,
+        doStream: async () => {
+          await gate;
+          const inner = partsStream(textParts(`Answer from ${modelId}.`)).getReader();
+          return {
+            stream: new ReadableStream<LanguageModelV4StreamPart>({
+              async pull(controller) {
+                const next = await inner.read();
+                if (next.done) controller.close();
+                else controller.enqueue(next.value);
+              },
+              cancel() {
+                cancelled.push(modelId);
+              },
+            }),
+          };
+        },
+      });
+    const result = streamText({
+      model: withFallback([model('a'), model('b')], { hedge: { afterMs: 10 } }),
+      prompt: 'hi',
+      maxRetries: 0,
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    release();
+    const text = await result.text;
+    expect(['Answer from a.', 'Answer from b.']).toContain(text);
+    const winner = text === 'Answer from a.' ? 'a' : 'b';
+    expect(cancelled).toEqual([winner === 'a' ? 'b' : 'a']);
+    expect(fallbackOf(await result.providerMetadata).hedge?.winner.modelId).toBe(winner);
+  });
+
+  it('a model that throws synchronously as the hedge is a failure of that racer; the other still answers', async () => {
+    let answer!: () => void;
+    const slow = new MockLanguageModelV4({
+      modelId: 'slow',
+      doGenerate: () => new Promise(resolve => (answer = () => resolve(generateResult('primary answer')))),
+    });
+    const throwing = new MockLanguageModelV4({
+      modelId: 'throwing',
+      doGenerate: (() => {
+        throw new Error('sync failure');
+      }) as never,
+    });
+    const pending = generateText({
+      model: withFallback([slow, throwing], { hedge: { afterMs: 5 }, maxRetriesPerModel: 0 }),
+      prompt: 'hi',
+      maxRetries: 0,
+    });
+    await vi.advanceTimersByTimeAsync(5);
+    answer();
+    const result = await pending;
+    expect(result.text).toBe('primary answer');
+    expect(fallbackOf(result.providerMetadata).caught).toMatchObject([
+      { modelId: 'throwing', type: 'provider-unavailable' },
+    ]);
+  });
+});
