@@ -101,6 +101,11 @@ describe('settings of each kind are validated at construction, naming the field'
       "config.commit: applies to language models' answers, not to embedding results",
     ],
     [
+      'hedge on an embedding chain',
+      () => withFallback([openai.embedding('e'), openai.embedding('f')], { hedge: { afterMs: 100 } }),
+      'config.hedge: hedged requests are for language models; embedding chains do not hedge yet',
+    ],
+    [
       'a kind with a plural spelling',
       () => withFallback([openai.embedding('e')], { kind: 'embeddings' as never }),
       "config.kind: expected one of 'language', 'embedding', 'image', 'reranking', 'speech', 'transcription', 'video' (did you mean 'embedding'?)",
