@@ -67,7 +67,9 @@ for (let round = 0; round < ROUNDS; round++) {
       while (!(await reader.read()).done);
     }
     const spent = process.cpuUsage(before);
-    (perPart[name] ??= []).push(((spent.user + spent.system) * 1000) / STREAMS / PARTS);
+    const samples = perPart[name] ?? [];
+    samples.push(((spent.user + spent.system) * 1000) / STREAMS / PARTS);
+    perPart[name] = samples;
   }
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
