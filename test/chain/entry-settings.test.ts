@@ -2,21 +2,11 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { generateText } from 'ai';
 import { MockLanguageModelV3, MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { FallbackConfigError } from '../../src/config/index';
 import { type FallbackEntrySettings, fallbackMiddleware, withFallback } from '../../src/index';
 import { fakeProviderFetch } from '../../src/testing/index';
+import { configErrorOf as errorOf } from '../helpers/config-error';
 
 const model = (modelId: string) => new MockLanguageModelV4({ modelId });
-
-function errorOf(build: () => unknown): FallbackConfigError {
-  try {
-    build();
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    return error as FallbackConfigError;
-  }
-  throw new Error('expected the options to be refused');
-}
 
 /** The one issue of a backup entry with these settings. */
 function settingsIssue(settings: unknown) {

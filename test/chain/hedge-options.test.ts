@@ -4,22 +4,13 @@
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { resolveEntries, resolveOptions } from '../../src/chain/options';
-import { FallbackConfigError, fallbackFromConfig } from '../../src/config/index';
+import { fallbackFromConfig } from '../../src/config/index';
 import { type FallbackConfig, withFallback } from '../../src/index';
+import { issuesOf } from '../helpers/config-error';
 
 const a = new MockLanguageModelV4({ modelId: 'a' });
 const b = new MockLanguageModelV4({ modelId: 'b' });
 const env = { OPENAI_API_KEY: 'test-openai' };
-
-function issuesOf(build: () => unknown): { path: string; message: string }[] {
-  try {
-    build();
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    return (error as FallbackConfigError).issues;
-  }
-  throw new Error('expected the options to be refused');
-}
 
 describe('hedge options', () => {
   it.each<[string, unknown, { path: string; message: string }[]]>([

@@ -1,23 +1,13 @@
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { FallbackConfigError, fallbackFromConfig } from '../../src/config/index';
+import { type FallbackConfigError, fallbackFromConfig } from '../../src/config/index';
 import { redisHealthStore } from '../../src/health/redis/index';
 import { fallbackMiddleware, withFallback } from '../../src/index';
+import { configErrorOf as errorOf } from '../helpers/config-error';
 
 const a = new MockLanguageModelV4({ modelId: 'a' });
 const b = new MockLanguageModelV4({ modelId: 'b' });
 const env = { OPENAI_API_KEY: 'test-openai', OPENROUTER_API_KEY: 'test-openrouter' };
-
-function errorOf(build: () => unknown): FallbackConfigError {
-  try {
-    build();
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    expect(error).toBeInstanceOf(TypeError);
-    return error as FallbackConfigError;
-  }
-  throw new Error('expected the options to be refused');
-}
 
 /** `{ a: { b: value } }` from `'a.b'`. */
 function at(path: string, value: unknown): Record<string, unknown> {

@@ -9,8 +9,8 @@ import {
 } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { FallbackConfigError } from '../../src/config/index';
 import { fallbackMiddleware, withFallback } from '../../src/index';
+import { issuesOf as issueOf } from '../helpers/config-error';
 
 const usage = {
   inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
@@ -35,16 +35,6 @@ function recording(modelId: string, prompts: LanguageModelV4Prompt[], fails = ()
       };
     },
   });
-}
-
-function issueOf(build: () => unknown) {
-  try {
-    build();
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    return (error as FallbackConfigError).issues;
-  }
-  throw new Error('expected the options to be refused');
 }
 
 describe('preparePrompt, an entry option', () => {

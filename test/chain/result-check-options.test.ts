@@ -1,23 +1,13 @@
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { resolveEntries, resolveOptions } from '../../src/chain/options';
-import { FallbackConfigError } from '../../src/config/index';
 import { resolveChainFromConfig } from '../../src/config/resolve-chain';
 import { type FallbackCheckResult, type FallbackEntry, withFallback } from '../../src/index';
+import { issuesOf } from '../helpers/config-error';
 
 const a = new MockLanguageModelV4({ modelId: 'a' });
 const b = new MockLanguageModelV4({ modelId: 'b' });
 const env = { OPENAI_API_KEY: 'test-openai' };
-
-function issuesOf(build: () => unknown): { path: string; message: string }[] {
-  try {
-    build();
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    return (error as FallbackConfigError).issues;
-  }
-  throw new Error('expected the options to be refused');
-}
 
 describe('commit and checkResult: validation', () => {
   it.each<[string, () => unknown, { path: string; message: string }[]]>([
