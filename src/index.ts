@@ -29,6 +29,7 @@ export type {
   FallbackEntry,
   FallbackEntryRef,
   FallbackEntrySettings,
+  FallbackEventHook,
   FallbackExhaustedEvent,
   FallbackHedge,
   FallbackHedgeEvent,

@@ -7,6 +7,7 @@ import type {
   FallbackEntry,
   FallbackEntryRef,
   FallbackEntrySettings,
+  FallbackEventHook,
   FallbackHedge,
   FallbackLogger,
   FallbackPreparePrompt,
@@ -51,18 +52,7 @@ export interface ResolvedEntry<MODEL = ChainModel, SETTINGS = FallbackEntrySetti
 export type ResolvedHedge = Required<FallbackHedge>;
 
 /** The chain-level options with every default applied. */
-export interface ResolvedOptions
-  extends Pick<
-    FallbackConfig,
-    | 'classifyError'
-    | 'onRetry'
-    | 'onFallback'
-    | 'onSuccess'
-    | 'onExhausted'
-    | 'onCircuitOpen'
-    | 'onCircuitClose'
-    | 'onHedge'
-  > {
+export interface ResolvedOptions extends Pick<FallbackConfig, 'classifyError' | FallbackEventHook> {
   enabled: boolean;
   maxRetriesPerModel: number;
   retryOn: readonly FallbackErrorType[];

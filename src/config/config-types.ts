@@ -5,6 +5,7 @@ import type {
   FallbackCommit,
   FallbackConfig,
   FallbackEntry,
+  FallbackEventHook,
   FallbackHedge,
   FallbackModel,
   FallbackModelKind,
@@ -102,19 +103,7 @@ export interface FallbackChainConfig {
 
 /** What a config cannot say: hooks, a model built in code, where keys come from. */
 export interface FallbackFromConfigOptions
-  extends Pick<
-    FallbackConfig,
-    | 'classifyError'
-    | 'checkResult'
-    | 'onRetry'
-    | 'onFallback'
-    | 'onSuccess'
-    | 'onExhausted'
-    | 'onCircuitOpen'
-    | 'onCircuitClose'
-    | 'onHedge'
-    | 'logger'
-  > {
+  extends Pick<FallbackConfig, 'classifyError' | 'checkResult' | FallbackEventHook | 'logger'> {
   /** Where the circuit breaker keeps health, e.g. one `memoryHealthStore()` shared by several chains, or `redisHealthStore`. */
   healthStore?: HealthStore;
   /**

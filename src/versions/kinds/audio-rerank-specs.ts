@@ -15,18 +15,19 @@ import { identity, type KindSpec, withRecord } from './kind-spec';
 // A transcription chain has no `doStream` (streaming transcription is a live session, not one request)
 // and no `doGenerateFromUrl`: the AI SDK downloads a URL and calls `doGenerate`, so every entry can answer.
 
-const V4_ONLY = ['v4'] as const;
-const none = () => [];
-const same = <MODEL>(model: MODEL) => model;
+// What the three share: V4 models used as they are, no settings refused beyond the kind's schema.
+const ONE_V4_CALL = {
+  versions: ['v4'],
+  unsupportedSettings: () => [],
+  normalize: <MODEL>(model: MODEL) => model,
+  withMetadata: withRecord,
+} as const;
 
 export const speechSpec: KindSpec<SpeechModelV4, SpeechModelV4CallOptions, SpeechModelV4Result> = {
   kind: 'speech',
   operation: 'speech',
-  versions: V4_ONLY,
-  unsupportedSettings: none,
-  normalize: same,
+  ...ONE_V4_CALL,
   call: (model, options) => model.doGenerate(options),
-  withMetadata: withRecord,
   createModel: (entries, version, call) => ({ ...identity(entries, version), doGenerate: call }),
 };
 
@@ -37,21 +38,15 @@ export const transcriptionSpec: KindSpec<
 > = {
   kind: 'transcription',
   operation: 'transcribe',
-  versions: V4_ONLY,
-  unsupportedSettings: none,
-  normalize: same,
+  ...ONE_V4_CALL,
   call: (model, options) => model.doGenerate(options),
-  withMetadata: withRecord,
   createModel: (entries, version, call) => ({ ...identity(entries, version), doGenerate: call }),
 };
 
 export const rerankingSpec: KindSpec<RerankingModelV4, RerankingModelV4CallOptions, RerankingModelV4Result> = {
   kind: 'reranking',
   operation: 'rerank',
-  versions: V4_ONLY,
-  unsupportedSettings: none,
-  normalize: same,
+  ...ONE_V4_CALL,
   call: (model, options) => model.doRerank(options),
-  withMetadata: withRecord,
   createModel: (entries, version, call) => ({ ...identity(entries, version), doRerank: call }),
 };
