@@ -1,23 +1,9 @@
-import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { generateText, streamText } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FallbackExhaustedError, type FallbackMetadata, FallbackTimeoutError, withFallback } from '../src/index';
-import { apiError, partsStream, scriptedModel, textParts } from './helpers/mock-models';
-
-/** A model that never answers; it records whether its abort signal fired. */
-function hangingModel(modelId: string) {
-  const aborted: boolean[] = [];
-  const hang = (options: LanguageModelV4CallOptions) =>
-    new Promise<never>((_, reject) => {
-      const index = aborted.push(false) - 1;
-      options.abortSignal?.addEventListener('abort', () => {
-        aborted[index] = true;
-        reject(options.abortSignal!.reason);
-      });
-    });
-  return { model: new MockLanguageModelV4({ modelId, doGenerate: hang, doStream: hang }), aborted };
-}
+import { apiError, hangingModel, partsStream, scriptedModel, textParts } from './helpers/mock-models';
 
 /** A stream that sends `parts`, then stays silent until cancelled. */
 function stallingStream(parts: LanguageModelV4StreamPart[]) {

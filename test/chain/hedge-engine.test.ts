@@ -1,26 +1,12 @@
 // The race on the process-wide sweep, with fake timers: the hedge starts exactly at afterMs and not
 // before, the loser's signal is aborted, a loser that committed in the same turn is closed unread,
 // and with hedging unset a slow attempt is waited for alone.
-import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { generateText, streamText } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FallbackMetadata, withFallback } from '../../src/index';
-import { generateResult, partsStream, scriptedModel, textParts } from '../helpers/mock-models';
-
-/** A model whose calls never answer, and record their abort. */
-function hangingModel(modelId: string) {
-  const aborted: boolean[] = [];
-  const hang = (options: LanguageModelV4CallOptions) =>
-    new Promise<never>((_, reject) => {
-      const index = aborted.push(false) - 1;
-      options.abortSignal?.addEventListener('abort', () => {
-        aborted[index] = true;
-        reject(options.abortSignal!.reason);
-      });
-    });
-  return { model: new MockLanguageModelV4({ modelId, doGenerate: hang, doStream: hang }), aborted };
-}
+import { generateResult, hangingModel, partsStream, scriptedModel, textParts } from '../helpers/mock-models';
 
 const fallbackOf = (metadata: unknown) => (metadata as { fallback: FallbackMetadata }).fallback;
 

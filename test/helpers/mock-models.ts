@@ -1,4 +1,4 @@
-import { APICallError, type LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { APICallError, type LanguageModelV4CallOptions, type LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { MockLanguageModelV4 } from 'ai/test';
 
 export const usage = {
@@ -86,4 +86,18 @@ export function scriptedModel(modelId: string, script: Behaviour[] = [], provide
       return { stream: partsStream(textParts(step.text)) };
     },
   });
+}
+
+/** A model whose calls never answer; `aborted[i]` says whether call `i`'s abort signal fired. */
+export function hangingModel(modelId: string) {
+  const aborted: boolean[] = [];
+  const hang = (options: LanguageModelV4CallOptions) =>
+    new Promise<never>((_, reject) => {
+      const index = aborted.push(false) - 1;
+      options.abortSignal?.addEventListener('abort', () => {
+        aborted[index] = true;
+        reject(options.abortSignal!.reason);
+      });
+    });
+  return { model: new MockLanguageModelV4({ modelId, doGenerate: hang, doStream: hang }), aborted };
 }
