@@ -196,16 +196,6 @@ export interface FallbackHedge {
   maxRatio?: number;
 }
 
-/** The names of the event hooks of {@link FallbackConfig}. */
-export type FallbackEventHook =
-  | 'onRetry'
-  | 'onFallback'
-  | 'onSuccess'
-  | 'onExhausted'
-  | 'onCircuitOpen'
-  | 'onCircuitClose'
-  | 'onHedge';
-
 /** Options of `withFallback` (with {@link FallbackKindOptions} for the other kinds of models). */
 export interface FallbackConfig extends FallbackKindOptions {
   /** `false`: the primary alone, no retries, no fallback. Default true. */

@@ -81,3 +81,13 @@ export interface FallbackHedgeEvent extends FallbackCallContext {
   /** `'fixed'`: the configured number; `'initial'`: `'auto'` before `minSamples`; `'observed'`: the percentile. */
   source: 'fixed' | 'initial' | 'observed';
 }
+
+/** The names of the event hooks of `FallbackConfig`. */
+export type FallbackEventHook =
+  | 'onRetry'
+  | 'onFallback'
+  | 'onSuccess'
+  | 'onExhausted'
+  | 'onCircuitOpen'
+  | 'onCircuitClose'
+  | 'onHedge';
