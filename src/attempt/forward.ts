@@ -3,12 +3,13 @@ import type { PartTag } from '../versions/part-tag';
 import { NO_ERROR, type StreamSpec } from '../versions/stream-spec';
 import type { CommittedStream } from './commit';
 import type { ContinueAfter, FinishMetadata } from './continuation';
+import { PullHandshake } from './pull-handshake';
 import type { AttemptScope } from './scope';
 import { TextLedger } from './text-ledger';
 
-// One part of look-ahead, as the provider's own stream has: reading further ahead would reach a
-// failure sooner than the bare stream's consumer does, and an error drops what is still queued.
-const HIGH_WATER_MARK = 1;
+// Two parts of look-ahead: with one, every part would wait for the consumer's next read before the
+// source is read again. An error met ahead of the consumer waits until it has read what is queued.
+const HIGH_WATER_MARK = 2;
 
 export interface ForwardInput<PART> {
   committed: CommittedStream<PART>;
@@ -45,7 +46,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
   const cancelled = continueAfter === undefined ? undefined : new AbortController();
   let continued = false;
   let finished = false;
-  let wake: (() => void) | undefined;
+  const handshake = new PullHandshake();
   let output!: ReadableStreamDefaultController<PART>;
   // An error raised while parts are still queued waits for the consumer to read them: erroring a
   // stream drops its queue, and the bare stream's consumer would have had those parts.
@@ -77,9 +78,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
     if (finished) return false;
     finished = true;
     unwatch();
-    const parked = wake;
-    wake = undefined;
-    parked?.();
+    handshake.release();
     input.onEnd?.(how);
     return true;
   }
@@ -163,9 +162,7 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
   async function pump(): Promise<void> {
     for (;;) {
       if (output.desiredSize! <= 0) {
-        await new Promise<void>(resolve => {
-          wake = resolve;
-        });
+        await handshake.park();
         if (finished) return;
       }
       let next: ReadableStreamReadResult<PART>;
@@ -225,13 +222,14 @@ export function forwardCommitted<PART>(input: ForwardInput<PART>): ReadableStrea
       },
       pull(controller) {
         if (pendingError !== undefined) {
-          controller.error(pendingError.error);
-          pendingError = undefined;
+          // Erroring drops the queue: only once the consumer has read it.
+          if (controller.desiredSize! >= HIGH_WATER_MARK) {
+            controller.error(pendingError.error);
+            pendingError = undefined;
+          }
           return;
         }
-        const parked = wake;
-        wake = undefined;
-        parked?.();
+        if (!finished) return handshake.pull();
       },
       cancel(reason) {
         cancelled?.abort(reason);
