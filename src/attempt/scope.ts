@@ -28,7 +28,14 @@ export class AttemptScope extends Deadline {
   /** The reject of a pending `race`, settled on abort. */
   private racer: ((reason: unknown) => void) | undefined;
 
-  constructor(private readonly callerSignal: AbortSignal | undefined) {
+  /**
+   * @param startedAt When the attempt starts (epoch ms): the clocks armed at its start count from here,
+   *   so a call reads the clock once for all of them.
+   */
+  constructor(
+    private readonly callerSignal: AbortSignal | undefined,
+    private readonly startedAt: number,
+  ) {
     super();
     if (callerSignal === undefined) return;
     if (callerSignal.aborted) this.controller.abort(callerSignal.reason);
@@ -54,10 +61,10 @@ export class AttemptScope extends Deadline {
     return !this.abortedByCaller && FallbackTimeoutError.isInstance(reason) ? reason : undefined;
   }
 
-  /** Starts a clock of `ms` from now (or ending at `at`); `false`/`undefined` leaves it off. */
+  /** Starts a clock of `ms` from the attempt's start (or ending at `at`); `false`/`undefined` leaves it off. */
   arm(kind: Clock, ms: number | false | undefined, at?: number): void {
     if (ms === false || ms === undefined || this.signal.aborted) return;
-    const due = at ?? Date.now() + ms;
+    const due = at ?? this.startedAt + ms;
     if (kind === 'request') {
       this.requestAt = due;
       this.requestMs = ms;
@@ -75,6 +82,13 @@ export class AttemptScope extends Deadline {
     if (kind === 'request') this.requestAt = NEVER;
     else if (kind === 'first-chunk') this.firstChunkAt = NEVER;
     else this.totalAt = NEVER;
+    this.schedule();
+  }
+
+  /** The attempt answered: its request and first-chunk clocks stop (the others run on). */
+  answered(): void {
+    this.requestAt = NEVER;
+    this.firstChunkAt = NEVER;
     this.schedule();
   }
 

@@ -19,15 +19,14 @@ export function promptFor<OPTIONS extends BaseCallOptions>(
 ): OPTIONS {
   const setting = entry.preparePrompt ?? DEFAULTS.preparePrompt;
   if (setting === false) return params;
-  const prepare = <PROMPT>(prompt: PROMPT): PROMPT =>
-    adapter.preparePrompt(prompt as OPTIONS['prompt'], entry.id) as PROMPT;
   const prompt =
     setting === true
-      ? prepare(params.prompt)
+      ? adapter.preparePrompt(params.prompt, entry.id)
       : setting(params.prompt as FallbackPrompt, {
           from: adapter.producersOf(params.prompt),
           to: entryRef(entry),
-          prepare,
+          prepare: <PROMPT>(prompt: PROMPT): PROMPT =>
+            adapter.preparePrompt(prompt as OPTIONS['prompt'], entry.id) as PROMPT,
         });
   return prompt === params.prompt ? params : { ...params, prompt };
 }

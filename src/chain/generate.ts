@@ -39,6 +39,7 @@ export async function generateThroughChain<
     context,
     signal: params.abortSignal,
     startedAt: Date.now(),
+    startedNow: true,
     attempt: (entry, scope, attempt) => {
       scope.arm('request', entry.timeouts.requestMs);
       const answer = Promise.resolve(

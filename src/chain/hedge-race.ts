@@ -103,9 +103,9 @@ export class HedgeRace<T> extends Deadline {
     const { call } = this;
     // Its circuit is open or half-open, the race is over, or the bucket ran dry meanwhile: no hedge.
     if (gate === undefined || this.done || call.signal?.aborted || !spendHedge(this.stats.budget)) return;
-    const scope = new AttemptScope(call.signal);
-    if (call.deadline !== Number.POSITIVE_INFINITY) scope.arm('total', call.chain.options.totalMs, call.deadline);
     const startedAt = Date.now();
+    const scope = new AttemptScope(call.signal, startedAt);
+    if (call.deadline !== Number.POSITIVE_INFINITY) scope.arm('total', call.chain.options.totalMs, call.deadline);
     const hedge: Racer = { entry: this.target, position: this.targetPosition, attempt: 1, gate, scope, startedAt };
     this.hedge = hedge;
     const { afterMs, source } = this.delay;

@@ -75,6 +75,7 @@ async function runKindCall<MODEL, OPTIONS extends KindCallOptions, RESULT>(
     context: newContext(spec.operation),
     signal: params.abortSignal,
     startedAt: Date.now(),
+    startedNow: true,
     attempt: (entry, scope) => {
       scope.arm('request', entry.timeouts.requestMs);
       const options = applySettings(params, entry.settings, scope.signal);

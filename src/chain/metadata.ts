@@ -63,5 +63,6 @@ export function mergeMetadata<METADATA extends Record<string, unknown>>(
   providerMetadata: METADATA | undefined,
   metadata: { fallback: FallbackMetadata },
 ): METADATA {
-  return { ...providerMetadata, ...metadata } as unknown as METADATA;
+  if (providerMetadata === undefined) return metadata as unknown as METADATA;
+  return { ...providerMetadata, fallback: metadata.fallback } as unknown as METADATA;
 }

@@ -47,6 +47,8 @@ export interface CallInput<T> {
   signal: AbortSignal | undefined;
   /** When the call started; the total budget counts from here. */
   startedAt: number;
+  /** `startedAt` was read just now: a first attempt admitted at once starts then, without reading the clock again. */
+  startedNow?: boolean;
   /** One attempt on one entry (`attempt`: its number on that entry). It must honour `scope.signal`. */
   attempt: (entry: ResolvedEntry, scope: AttemptScope, attempt: number) => Promise<T>;
   /** Frees the value of an attempt that lost a hedge race after it had committed (a stream: cancels it). */
@@ -130,9 +132,11 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promi
       continue;
     }
     state?.tried.add(index);
-    let scope = new AttemptScope(signal);
+    // The call's first attempt, admitted at once, starts when the call did: one clock read for both.
+    let attemptStart =
+      input.startedNow === true && state === undefined && !(admitted instanceof Promise) ? startedAt : Date.now();
+    let scope = new AttemptScope(signal, attemptStart);
     if (deadline !== Number.POSITIVE_INFINITY) scope.arm('total', options.totalMs, deadline);
-    let attemptStart = Date.now();
     const race: HedgeRace<T> | undefined =
       hedging === undefined
         ? undefined
@@ -155,8 +159,7 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promi
         ({ failures, state } = await recordEarlier(race, health, call, options, failures, state));
       }
       if (hedging !== undefined) recordTimes(hedging, race, entry, attemptStart);
-      scope.disarm('request');
-      scope.disarm('first-chunk');
+      scope.answered();
       const recorded = health.succeeded(call, entry, gate);
       if (recorded !== undefined) await recorded;
       outcome = SUCCESS;
@@ -171,10 +174,7 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promi
       const byCaller = scope.abortedByCaller;
       // A held output may still be handed on, under this scope's clocks; otherwise the attempt is over.
       if (held === undefined) scope.dispose();
-      else {
-        scope.disarm('request');
-        scope.disarm('first-chunk');
-      }
+      else scope.answered();
       if (byCaller) {
         health.released(call, entry, gate);
         outcome = ABORTED;

@@ -38,6 +38,7 @@ export async function streamThroughChain<
     context,
     signal: params.abortSignal,
     startedAt,
+    startedNow: true,
     attempt: streamAttempt(adapter, params, callChecks(chain, context, jsonRequestOf(params))),
     release: releaseCommitted,
   });

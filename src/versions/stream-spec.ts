@@ -70,8 +70,8 @@ export function knownUsage(inputTokens: unknown, outputTokens: unknown): Fallbac
   const input = typeof inputTokens === 'number' && Number.isFinite(inputTokens) ? inputTokens : undefined;
   const output = typeof outputTokens === 'number' && Number.isFinite(outputTokens) ? outputTokens : undefined;
   if (input === undefined && output === undefined) return undefined;
-  return {
-    ...(input === undefined ? {} : { inputTokens: input }),
-    ...(output === undefined ? {} : { outputTokens: output }),
-  };
+  const usage: FallbackUsage = {};
+  if (input !== undefined) usage.inputTokens = input;
+  if (output !== undefined) usage.outputTokens = output;
+  return usage;
 }

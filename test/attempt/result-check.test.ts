@@ -34,7 +34,7 @@ function checks(overrides: Partial<AnswerChecks> = {}) {
 }
 
 async function judge(text: string | undefined, overrides: Partial<AnswerChecks> = {}) {
-  const scope = new AttemptScope(undefined);
+  const scope = new AttemptScope(undefined, Date.now());
   const { checks: value, reported } = checks(overrides);
   try {
     const rejection = await judgeAnswer(answer(text), value, scope);
@@ -137,7 +137,7 @@ describe('judgeAnswer', () => {
   });
 
   it("a check still running when the attempt's clock fires ends the attempt with that timeout", async () => {
-    const scope = new AttemptScope(undefined);
+    const scope = new AttemptScope(undefined, Date.now());
     scope.arm('request', 20);
     const { checks: value } = checks({ custom: (_, context) => new Promise(() => void context.abortSignal) });
     await expect(judgeAnswer(answer('hello'), value, scope)).rejects.toMatchObject({
@@ -149,7 +149,7 @@ describe('judgeAnswer', () => {
 
   it("the caller's abort while a check runs rejects with the caller's reason", async () => {
     const caller = new AbortController();
-    const scope = new AttemptScope(caller.signal);
+    const scope = new AttemptScope(caller.signal, Date.now());
     const { checks: value, reported } = checks({ custom: () => new Promise(() => {}) });
     const judging = judgeAnswer(answer('hello'), value, scope);
     caller.abort(new Error('stop'));
