@@ -1,12 +1,12 @@
 import type { AttemptScope } from '../attempt/scope';
 import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
 import type { FallbackCallContext } from '../types';
+import type { CallInput, Served } from './call-input';
 import type { Action } from './decide';
 import { type ClassifiedFailure, entryRef, toAttempt, toCaught } from './failure';
 import type { HedgeCall } from './hedge-call';
 import { observe } from './observe';
 import type { Chain, ResolvedEntry } from './options';
-import type { CallInput, Served } from './run';
 
 // How a call ends: handed back (an answer, or a held one nobody took over), or stopped with an error.
 

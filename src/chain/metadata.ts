@@ -1,6 +1,6 @@
 import type { FallbackCaughtError, FallbackMetadata, FallbackUsage } from '../types';
+import type { Served } from './call-input';
 import { entryRef } from './failure';
-import type { Served } from './run';
 
 /**
  * `providerMetadata.fallback` for a served call: who answered, what was

@@ -2,60 +2,22 @@ import { abortableDelay } from '../attempt/abortable-delay';
 import { HeldFailure } from '../attempt/held-failure';
 import { AttemptScope } from '../attempt/scope';
 import { FallbackExhaustedError } from '../errors/fallback-exhausted-error';
-import type { FallbackCallContext, FallbackCaughtError, FallbackMetadata } from '../types';
 import { backoffDelay } from './backoff';
+import type { CallInput, Served } from './call-input';
 import { type CallState, freshState, moveTo } from './call-state';
 import { type ChainState, decide, type LoopOutcome } from './decide';
 import { exhausted, served, stop } from './ends';
 import { type ClassifiedFailure, classifyFailure } from './failure';
+import { type FirstAttempt, firstAttempt } from './first-attempt';
 import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './health';
 import { hedgeCall, recordTimes } from './hedge-call';
 import { type HedgeRace, hedgeRace } from './hedge-race';
 import { observe } from './observe';
-import type { Chain, ResolvedEntry } from './options';
+import type { Chain } from './options';
 import { recordEarlier } from './record-earlier';
 import { skippedFailure } from './skipped';
 import type { CallTrace } from './telemetry/call-trace';
 import { startCallTrace } from './telemetry/start';
-
-/** What the chain hands back when an entry succeeded. */
-export interface Served<T> {
-  value: T;
-  entry: ResolvedEntry;
-  /** Owned by the caller from here on: dispose it when the result is done (for streams: when the stream ends). */
-  scope: AttemptScope;
-  /** Attempts made, the successful one included. */
-  attempts: number;
-  caught: FallbackCaughtError[];
-  /**
-   * Set when no entry took over a failure whose output was held: `value` is
-   * that attempt's own output, handed on as the bare model would give it.
-   * `error`: what replaces the model's error where it reaches the caller
-   * (more than one model was tried); absent when the model's own error stands.
-   */
-  passThrough?: { error?: FallbackExhaustedError; modelError: unknown };
-  /** Set when the call started a hedge. */
-  hedge?: FallbackMetadata['hedge'];
-  /** The call's spans and metrics, when recorded: the caller ends them when the result is done. */
-  trace?: CallTrace;
-}
-
-/** One call through the chain. */
-export interface CallInput<T> {
-  chain: Chain;
-  context: FallbackCallContext;
-  signal: AbortSignal | undefined;
-  /** When the call started; the total budget counts from here. */
-  startedAt: number;
-  /** `startedAt` was read just now: a first attempt admitted at once starts then, without reading the clock again. */
-  startedNow?: boolean;
-  /** One attempt on one entry (`attempt`: its number on that entry). It must honour `scope.signal`. */
-  attempt: (entry: ResolvedEntry, scope: AttemptScope, attempt: number) => Promise<T>;
-  /** Frees the value of an attempt that lost a hedge race after it had committed (a stream: cancels it). */
-  release?: (value: T) => void;
-  /** A continuation's run joins the trace of the call it continues. */
-  trace?: CallTrace;
-}
 
 const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
 const SUCCESS: LoopOutcome = { kind: 'success' };
@@ -78,7 +40,16 @@ const healthOf = new WeakMap<Chain, ChainHealth>();
 export function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
   const { chain } = input;
   const trace = input.trace ?? startCallTrace(chain.options.telemetry, input.context, chain.entries.length);
-  return trace === undefined ? loop(input, undefined) : traced(input, trace);
+  if (trace !== undefined) return traced(input, trace);
+  if (chain.options.hedge !== undefined) return loop(input, undefined);
+  const health = healthFor(chain);
+  const call: HealthCall = { context: input.context, signal: input.signal };
+  return firstAttempt(input, health, call, deadlineOf(input), first => loop(input, undefined, first));
+}
+
+function deadlineOf({ chain, startedAt }: Pick<CallInput<unknown>, 'chain' | 'startedAt'>): number {
+  const { totalMs } = chain.options;
+  return totalMs === false ? Number.POSITIVE_INFINITY : startedAt + totalMs;
 }
 
 /** The loop with its call span ended when it throws (and, unless joined to a call's trace, its outcome set). */
@@ -95,12 +66,13 @@ async function traced<T>(input: CallInput<T>, trace: CallTrace): Promise<Served<
   }
 }
 
-async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promise<Served<T>> {
+/** The attempt loop; `first`: where {@link firstAttempt} left the call's first attempt. */
+async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined, first?: FirstAttempt<T>): Promise<Served<T>> {
   const { chain, signal, startedAt } = input;
   const { entries, options, policy } = chain;
   const health = healthFor(chain);
   const call: HealthCall = { context: input.context, signal };
-  const deadline = options.totalMs === false ? Number.POSITIVE_INFINITY : startedAt + options.totalMs;
+  const deadline = deadlineOf(input);
   // Allocated at the first failure: the path where nothing fails pays for none of it.
   let state: CallState | undefined;
   let failures: ClassifiedFailure[] | undefined;
@@ -113,9 +85,12 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promi
     options.hedge === undefined ? undefined : hedgeCall(input, options.hedge, health, call, deadline, trace);
 
   for (;;) {
-    if (signal?.aborted) throw signal.reason;
+    // An attempt already made ends below, as every attempt does (a caller's abort included).
+    const made = first?.attempt;
+    if (signal?.aborted && made === undefined) throw signal.reason;
     let entry = entries[index]!;
-    const admitted = health.admit(call, entry, state?.bypass ?? false, retryDueAt);
+    const admitted = first?.gate ?? health.admit(call, entry, state?.bypass ?? false, retryDueAt);
+    first = undefined;
     let gate = admitted instanceof Promise ? await admitted : admitted;
     retryDueAt = undefined;
     if (!gate.admitted) {
@@ -133,10 +108,9 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promi
     }
     state?.tried.add(index);
     // The call's first attempt, admitted at once, starts when the call did: one clock read for both.
-    let attemptStart =
-      input.startedNow === true && state === undefined && !(admitted instanceof Promise) ? startedAt : Date.now();
-    let scope = new AttemptScope(signal, attemptStart);
-    if (deadline !== Number.POSITIVE_INFINITY) scope.arm('total', options.totalMs, deadline);
+    let attemptStart = made?.startedAt ?? Date.now();
+    let scope = made?.scope ?? new AttemptScope(signal, attemptStart);
+    if (made === undefined && deadline !== Number.POSITIVE_INFINITY) scope.arm('total', options.totalMs, deadline);
     const race: HedgeRace<T> | undefined =
       hedging === undefined
         ? undefined
@@ -147,7 +121,8 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined): Promi
     let thrown: unknown;
     let held: HeldFailure<T> | undefined;
     try {
-      if (race === undefined) {
+      if (made !== undefined) value = await made.raced;
+      else if (race === undefined) {
         const attempting =
           trace === undefined
             ? input.attempt(entry, scope, attempt)
