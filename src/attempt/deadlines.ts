@@ -28,9 +28,6 @@ type Timer = ReturnType<typeof setTimeout>;
 let head: Deadline | undefined;
 let held = 0;
 let timer: Timer | undefined;
-// Letting go of the process is deferred to the next turn of the event loop: sequential calls each
-// hold and release the timer, and toggling its ref per call would cost more than the call itself.
-let releasing = false;
 let timerAt = Number.POSITIVE_INFINITY;
 // The timer functions the timer was armed with: when they change (fake timers installed or removed), re-arm.
 let armedWith: typeof setTimeout | undefined;
@@ -50,7 +47,7 @@ export function startDeadline(deadline: Deadline, at: number, hold: boolean): vo
   deadline.at = at;
   deadline.held = hold;
   if (hold && held++ === 0 && timer !== undefined) timer.ref?.();
-  if (held === 0) releaseLater();
+  if (held === 0) letGo();
   if (globalThis.setTimeout !== armedWith) arm(earliest());
   else if (at < timerAt) arm(at);
 }
@@ -72,7 +69,7 @@ export function stopDeadline(deadline: Deadline): void {
   if (deadline.held) {
     deadline.held = false;
     // Left armed but unref'd: the next call's clocks reuse the timer instead of arming a new one.
-    if (--held === 0) releaseLater();
+    if (--held === 0) letGo();
   }
 }
 
@@ -82,19 +79,17 @@ export function holdDeadline(deadline: Deadline, hold: boolean): void {
   deadline.held = hold;
   if (hold) {
     if (held++ === 0 && timer !== undefined) timer.ref?.();
-  } else if (--held === 0) releaseLater();
+  } else if (--held === 0) letGo();
 }
 
-function releaseLater(): void {
-  // Only a Node-style timer can let go of the process: Edge and browser timers have no `unref`.
-  if (releasing || timer?.unref === undefined) return;
-  releasing = true;
-  // The next turn of the event loop; `setImmediate` is Node's, the fallback is for runtimes without it.
-  const nextTurn = typeof setImmediate === 'function' ? setImmediate : (run: () => void) => setTimeout(run, 0);
-  nextTurn(() => {
-    releasing = false;
-    if (held === 0) timer?.unref?.();
-  });
+/**
+ * Nothing held: the timer no longer keeps the process alive. At once, not
+ * deferred: a call that spans turns of the event loop (any real one) would
+ * pay a deferred callback each time, more than `unref` itself costs. Only a
+ * Node-style timer can let go: Edge and browser timers have no `unref`.
+ */
+function letGo(): void {
+  timer?.unref?.();
 }
 
 function earliest(): number {

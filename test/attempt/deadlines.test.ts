@@ -42,8 +42,6 @@ function deadline(name: string, onFire?: () => void): Deadline {
 
 /** Whether the sweep's timer keeps the process alive (a fake timer tracks ref/unref like Node's). */
 function timerHeld(): boolean {
-  // Letting go is deferred to the next turn of the event loop (sequential calls would otherwise toggle it per call).
-  vi.advanceTimersByTime(0);
   expect(live.size).toBeLessThanOrEqual(1);
   const [timer] = live;
   return timer?.hasRef() ?? false;
