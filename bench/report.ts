@@ -1,7 +1,7 @@
 import type { BenchReport } from './bench-report';
 import { CAP_MS, type FailoverResult, type ScenarioKey, scenarios } from './failover';
 import { hedgingMarkdown } from './report-hedging';
-import { formatRatio, goalLine, heapGrows, overheadMethod, overheadTable } from './report-overhead';
+import { goalLine, overheadMethod, overheadTable } from './report-overhead';
 import { formatMs, formatNumber, median } from './stats';
 
 export type { BenchReport } from './bench-report';

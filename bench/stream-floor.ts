@@ -6,9 +6,12 @@
  * `eager` copies the source into a new stream from `start()` without backpressure (what
  * ai-fallback does: its buffer grows without bound for a slow consumer); `pull` is the smallest
  * wrapper that keeps backpressure (one read per pull, high-water mark 1, no clocks, no metadata);
- * `ai-sdk-fallback` is the built package. Median CPU time per part over 9 interleaved rounds.
+ * `loop` keeps it the way this package does, with nothing else (a read loop with room for two
+ * parts that parks when the stream is full; `pull` wakes it and settles only when it parks
+ * again); `ai-sdk-fallback` is the built package. Median CPU time per part over 9 interleaved rounds.
  */
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { PullHandshake } from '../src/attempt/pull-handshake';
 import { core } from './core';
 import { bareModel, callOptions } from './in-memory-models';
 
@@ -20,7 +23,7 @@ type Streaming = {
   doStream(options: LanguageModelV4CallOptions): PromiseLike<{ stream: ReadableStream<LanguageModelV4StreamPart> }>;
 };
 
-function wrapped(kind: 'direct' | 'eager' | 'pull'): Streaming {
+function wrapped(kind: 'direct' | 'eager' | 'pull' | 'loop'): Streaming {
   const model = bareModel('a', { streamParts: PARTS });
   return {
     async doStream(options) {
@@ -38,6 +41,7 @@ function wrapped(kind: 'direct' | 'eager' | 'pull'): Streaming {
           }),
         };
       }
+      if (kind === 'loop') return { stream: parkingLoop(reader) };
       return {
         stream: new ReadableStream(
           {
@@ -51,10 +55,35 @@ function wrapped(kind: 'direct' | 'eager' | 'pull'): Streaming {
   };
 }
 
+function parkingLoop<PART>(reader: ReadableStreamDefaultReader<PART>): ReadableStream<PART> {
+  const handshake = new PullHandshake();
+  return new ReadableStream<PART>(
+    {
+      start(controller) {
+        (async () => {
+          for (;;) {
+            if (controller.desiredSize! <= 0) await handshake.park();
+            const next = await reader.read();
+            if (next.done) {
+              controller.close();
+              handshake.release();
+              return;
+            }
+            controller.enqueue(next.value);
+          }
+        })();
+      },
+      pull: () => handshake.pull(),
+    },
+    { highWaterMark: 2 },
+  );
+}
+
 const subjects: Record<string, Streaming> = {
   direct: wrapped('direct'),
   eager: wrapped('eager'),
   pull: wrapped('pull'),
+  loop: wrapped('loop'),
   'ai-sdk-fallback': core.withFallback([bareModel('a', { streamParts: PARTS }), bareModel('b')]),
 };
 
