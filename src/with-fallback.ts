@@ -19,7 +19,6 @@ import { createChain, resolveEntries, resolveOptions } from './chain/options';
 import { parseEntries } from './chain/options-schema';
 import type { FallbackConfig, FallbackEntry } from './types';
 import { SPEC_ADAPTERS } from './versions/adapters';
-import type { ChainModel } from './versions/chain-model';
 import type { FallbackLanguageModel, ModelsOf } from './versions/fallback-language-model';
 import type {
   FallbackAudioModel,

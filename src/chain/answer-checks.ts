@@ -13,8 +13,6 @@ export interface CallChecks {
   json: JsonRequest | undefined;
 }
 
-const judging = new WeakMap<Chain, boolean>();
-
 /**
  * The checks of one call, or undefined when it asks for no JSON and no entry
  * has a `checkResult` or `commit: 'finish'`: its answers then get the
@@ -25,12 +23,7 @@ export function callChecks(
   context: FallbackCallContext,
   json: JsonRequest | undefined,
 ): CallChecks | undefined {
-  let any = judging.get(chain);
-  if (any === undefined) {
-    any = chain.entries.some(entry => entry.checkResult !== undefined || entry.commit === 'finish');
-    judging.set(chain, any);
-  }
-  return json === undefined && !any ? undefined : { options: chain.options, context, json };
+  return json === undefined && !chain.judges ? undefined : { options: chain.options, context, json };
 }
 
 /** The checks of one attempt, or undefined when the call asked for no JSON and the entry has no `checkResult`. */

@@ -22,6 +22,7 @@ import type { ChainPolicy } from './decide';
 import { DEFAULTS } from './defaults';
 import { entryIds } from './entry-ids';
 import { guardLogger } from './guard-logger';
+import { type ChainHealth, chainHealth } from './health';
 import { parseOptions } from './options-schema';
 import { type ResolvedTelemetry, resolveTelemetry } from './telemetry/start';
 
@@ -78,6 +79,10 @@ export interface Chain<ENTRY = ResolvedEntry> {
   entries: readonly ENTRY[];
   options: ResolvedOptions;
   policy: ChainPolicy;
+  /** Reads and records the entries' health for every call of the chain. */
+  health: ChainHealth;
+  /** Some entry judges its answers beyond the built-in checks (`checkResult`, or `commit: 'finish'`). */
+  judges: boolean;
 }
 
 /** Validates the options of any entry point, failing at construction with every bad field named. */
@@ -177,5 +182,11 @@ export function createChain<ENTRY extends ResolvedEntry<unknown, unknown>>(
   entries: readonly ENTRY[],
   options: ResolvedOptions,
 ): Chain<ENTRY> {
-  return { entries, options, policy: { entries, retryOn: options.retryOn, maxRetryAfterMs: options.maxRetryAfterMs } };
+  return {
+    entries,
+    options,
+    policy: { entries, retryOn: options.retryOn, maxRetryAfterMs: options.maxRetryAfterMs },
+    health: chainHealth(options),
+    judges: entries.some(entry => entry.checkResult !== undefined || entry.commit === 'finish'),
+  };
 }

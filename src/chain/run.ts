@@ -9,11 +9,10 @@ import { type ChainState, decide, type LoopOutcome } from './decide';
 import { exhausted, served, stop } from './ends';
 import { type ClassifiedFailure, classifyFailure } from './failure';
 import { type FirstAttempt, firstAttempt } from './first-attempt';
-import { type ChainHealth, chainHealth, type HealthCall, openForMs } from './health';
+import { type HealthCall, openForMs } from './health';
 import { hedgeCall, recordTimes } from './hedge-call';
 import { type HedgeRace, hedgeRace } from './hedge-race';
 import { observe } from './observe';
-import type { Chain } from './options';
 import { recordEarlier } from './record-earlier';
 import { skippedFailure } from './skipped';
 import type { CallTrace } from './telemetry/call-trace';
@@ -30,7 +29,6 @@ const FIRST: ChainState = Object.freeze({
   bypass: false,
   lastType: undefined,
 });
-const healthOf = new WeakMap<Chain, ChainHealth>();
 
 /**
  * The attempt loop, the same for every operation and spec version:
@@ -42,7 +40,7 @@ export function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
   const trace = input.trace ?? startCallTrace(chain.options.telemetry, input.context, chain.entries.length);
   if (trace !== undefined) return traced(input, trace);
   if (chain.options.hedge !== undefined) return loop(input, undefined);
-  const health = healthFor(chain);
+  const health = chain.health;
   const call: HealthCall = { context: input.context, signal: input.signal };
   return firstAttempt(input, health, call, deadlineOf(input), first => loop(input, undefined, first));
 }
@@ -70,7 +68,7 @@ async function traced<T>(input: CallInput<T>, trace: CallTrace): Promise<Served<
 async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined, first?: FirstAttempt<T>): Promise<Served<T>> {
   const { chain, signal, startedAt } = input;
   const { entries, options, policy } = chain;
-  const health = healthFor(chain);
+  const health = chain.health;
   const call: HealthCall = { context: input.context, signal };
   const deadline = deadlineOf(input);
   // Allocated at the first failure: the path where nothing fails pays for none of it.
@@ -207,13 +205,4 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined, first?
       }
     }
   }
-}
-
-function healthFor(chain: Chain): ChainHealth {
-  let health = healthOf.get(chain);
-  if (health === undefined) {
-    health = chainHealth(chain.options);
-    healthOf.set(chain, health);
-  }
-  return health;
 }
