@@ -1,6 +1,8 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { generateText, streamText } from 'ai';
 import { Bench } from 'tinybench';
+import type { CallsChildResult } from './calls-child';
+import { childJson } from './child-json';
 import { bareModel, callOptions } from './in-memory-models';
 import { inMemoryOpenAIModel } from './in-memory-openai';
 import type { BenchModel, LibraryKey, OverheadLibrary } from './libraries';
@@ -14,8 +16,10 @@ export interface OverheadFigure {
   ratio: number;
   /** Smallest and largest per-round ratio: how much the machine's noise moved it. */
   ratioRange: [number, number];
-  /** Rounds measured. */
+  /** Rounds measured (for calls: in each process, the median over processes). */
   rounds: number;
+  /** For calls: the processes measured; the ratio is the median of their medians, the range theirs. */
+  processes?: number;
 }
 
 /**
@@ -37,38 +41,47 @@ export interface RoundPlan {
 }
 
 export interface OverheadPlan {
+  /** For calls: the rounds of each process (`min` unused). For streams: the rounds of the run. */
   overheadRounds: Record<OverheadMetric, RoundPlan>;
+  /** Processes each call workload is measured in, one after another. */
+  callProcesses: number;
   /** Text deltas per `streamText` answer (SSE frames from the in-memory fetch). */
   streamTextDeltas: number;
   /** Text parts per `doStream` stream of the bare model. */
   streamParts: number;
 }
 
-interface Workload {
+export interface Workload {
   /** The primary (and the never-needed fallback) each library wraps. */
   model(modelId: string): LanguageModelV4;
-  /** Calls per sample (calls), or 0 for one stream per library and round. */
+  /** Calls per batch (calls); 0 for streams, one stream per library and round. */
   batch: number;
   run(subject: BenchModel): Promise<unknown>;
 }
 
-/** Workloads of the plan, each with the models it needs. */
-function workloads(plan: OverheadPlan): Record<OverheadMetric, Workload> {
+export type CallMetric = 'generateText' | 'doGenerate';
+
+/** The call workloads: measured in processes of their own (bench/calls-child.ts). */
+export const CALL_WORKLOADS: Record<CallMetric, Workload> = {
+  generateText: {
+    model: id => inMemoryOpenAIModel(id),
+    batch: 10,
+    run: subject => generateText({ model: subject.model, prompt: 'Hello', maxRetries: 0 }),
+  },
+  doGenerate: {
+    model: id => bareModel(id),
+    batch: 1000,
+    run: subject => Promise.resolve(subject.doGenerate(callOptions)),
+  },
+};
+
+/** The stream workloads of the plan, each with the models it needs. */
+function streamWorkloads(plan: OverheadPlan): Record<'streamText' | 'doStream', Workload> {
   return {
-    generateText: {
-      model: id => inMemoryOpenAIModel(id),
-      batch: 10,
-      run: subject => generateText({ model: subject.model, prompt: 'Hello', maxRetries: 0 }),
-    },
     streamText: {
       model: id => inMemoryOpenAIModel(id, { streamDeltas: plan.streamTextDeltas }),
       batch: 0,
       run: subject => streamAll(subject, plan.streamTextDeltas),
-    },
-    doGenerate: {
-      model: id => bareModel(id),
-      batch: 1000,
-      run: subject => Promise.resolve(subject.doGenerate(callOptions)),
     },
     doStream: {
       model: id => bareModel(id, { streamParts: plan.streamParts }),
@@ -79,13 +92,11 @@ function workloads(plan: OverheadPlan): Record<OverheadMetric, Workload> {
 }
 
 /**
- * Runs the no-failure overhead benchmarks. Every round measures every library
- * (direct included) back to back, in an order rotated per round. Rounds of
- * calls are short (30 ms of CPU per library) and many, so the libraries a
- * ratio compares ran within a fraction of a second of each other: a slow
- * phase of the machine (a shared VM has them, whatever the load average
- * says) lands on all of them or is outvoted by the other rounds. Ratios are
- * taken within a round, then the median across rounds is reported.
+ * Runs the no-failure overhead benchmarks. Calls are measured in processes of
+ * their own ({@link measureInProcesses}). Streams: every round measures every
+ * library (direct included) back to back, one stream each, in an order
+ * rotated per round, after a round that only warms up; the ratio is taken
+ * within a round, then the median across rounds is reported.
  */
 export async function runOverhead(
   libraries: readonly OverheadLibrary[],
@@ -93,31 +104,29 @@ export async function runOverhead(
   log: (line: string) => void,
 ): Promise<OverheadResults> {
   const results = {} as OverheadResults;
-  const all = workloads(plan);
+  const streams = streamWorkloads(plan);
   for (const metric of OVERHEAD_METRICS) {
-    const { model, batch, run } = all[metric];
+    if (metric === 'generateText' || metric === 'doGenerate') {
+      results[metric] = await measureInProcesses(metric, libraries, plan, log);
+      continue;
+    }
+    const { model, run } = streams[metric];
     const subjects = libraries.map(library => ({
       key: library.key,
       model: library.wrap(model('primary'), model('fallback')),
     }));
-    // Streams are long: one per library and round, after a first round that only warms up.
-    const streams = batch === 0;
-    const calls = Math.max(1, batch);
     const rounds = plan.overheadRounds[metric];
     const perRound: Map<LibraryKey, number>[] = [];
     const metricStart = performance.now();
-    for (let round = streams ? -1 : 0; round < rounds.max; round++) {
+    for (let round = -1; round < rounds.max; round++) {
       // On a busy machine rounds take longer: stop at the budget rather than overrun the whole run.
       if (round >= rounds.min && performance.now() - metricStart > rounds.budgetMs) break;
       const bench = new Bench({
         name: round < 0 ? `${metric} warm-up` : `${metric} round ${round + 1}`,
-        time: streams ? 0 : 30,
-        iterations: streams ? 1 : 8,
-        // Calls warm up in the first round only; streams have a warm-up round of their own.
-        warmup: !streams && round === 0,
-        warmupTime: 300,
-        warmupIterations: 16,
-        // Budgets and samples in CPU time: see cpuNow.
+        time: 0,
+        iterations: 1,
+        warmup: false,
+        // Samples in CPU time: see cpuNow.
         now: cpuNow,
         throws: true,
       });
@@ -126,14 +135,11 @@ export async function runOverhead(
           subject.key,
           async () => {
             const start = cpuNow();
-            for (let i = 0; i < calls; i++) await run(subject.model);
+            await run(subject.model);
             const elapsed = cpuNow() - start;
-            return { overriddenDuration: elapsed / calls, overriddenIterationCost: elapsed };
+            return { overriddenDuration: elapsed, overriddenIterationCost: elapsed };
           },
-          {
-            async: true,
-            beforeEach: streams ? emptyYoungGeneration : undefined,
-          },
+          { async: true, beforeEach: emptyYoungGeneration },
         );
       }
       await bench.run();
@@ -141,19 +147,59 @@ export async function runOverhead(
       for (const task of bench.tasks) {
         const result = task.result;
         if (result.state !== 'completed') throw new Error(`${bench.name}: ${task.name} ended ${result.state}`);
-        // µs per call for calls, ms per stream for streams.
-        medians.set(task.name as LibraryKey, streams ? result.latency.p50 : result.latency.p50 * 1000);
+        // ms per stream.
+        medians.set(task.name as LibraryKey, result.latency.p50);
       }
       if (round >= 0) perRound.push(medians);
-      if (streams || round % 10 === 0) {
-        log(`  ${bench.name}: ${[...medians].map(([key, value]) => `${key} ${value.toFixed(3)}`).join(', ')}`);
-      }
+      log(`  ${bench.name}: ${[...medians].map(([key, value]) => `${key} ${value.toFixed(3)}`).join(', ')}`);
     }
     results[metric] = summarize(perRound, libraries);
     const line = libraries.map(({ key }) => `${key} ×${results[metric].get(key)!.ratio.toFixed(3)}`).join(', ');
     log(`  ${metric} (${perRound.length} rounds): ${line}`);
   }
   return results;
+}
+
+/**
+ * A call workload in `plan.callProcesses` fresh processes, one after another (bench/calls-child.ts):
+ * two processes running the same code differ by more than the few percent measured here (each
+ * optimizes it its own way), so one process's figure is not the library's.
+ */
+async function measureInProcesses(
+  metric: CallMetric,
+  libraries: readonly OverheadLibrary[],
+  plan: OverheadPlan,
+  log: (line: string) => void,
+): Promise<Map<LibraryKey, OverheadFigure>> {
+  const { max, budgetMs } = plan.overheadRounds[metric];
+  const keys = libraries.map(({ key }) => key);
+  const children: CallsChildResult[] = [];
+  for (let process = 0; process < plan.callProcesses; process++) {
+    const child = await childJson<CallsChildResult>([], 'bench/calls-child.ts', [
+      metric,
+      String(max),
+      String(budgetMs),
+      keys.join(','),
+    ]);
+    children.push(child);
+    const cells = keys.map(key => `${key} ×${child.figures[key].ratio.toFixed(3)}`).join(', ');
+    log(`  ${metric} process ${process + 1} (${child.rounds} rounds): ${cells}`);
+  }
+  const figures = new Map<LibraryKey, OverheadFigure>();
+  for (const key of keys) {
+    const ratios = children.map(child => child.figures[key].ratio);
+    figures.set(key, {
+      value: median(children.map(child => child.figures[key].value)),
+      ratio: median(ratios),
+      ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+      rounds: median(children.map(child => child.rounds)),
+      processes: children.length,
+    });
+  }
+  log(
+    `  ${metric} (${children.length} processes): ${keys.map(key => `${key} ×${figures.get(key)!.ratio.toFixed(3)}`).join(', ')}`,
+  );
+  return figures;
 }
 
 function summarize(perRound: Map<LibraryKey, number>[], libraries: readonly OverheadLibrary[]) {
