@@ -31,9 +31,11 @@ const FIRST: ChainState = Object.freeze({
 });
 
 /**
- * The attempt loop, the same for every operation and spec version:
- * admit → attempt → classify once → decide → act. All state lives in this
- * call, so one model serves concurrent calls safely.
+ * One call through the chain, the same for every operation and spec version:
+ * admit → attempt → classify once → decide → act. The first attempt runs on
+ * its own ({@link firstAttempt}) unless the call is traced or hedged; the loop
+ * takes over from its failure. All state lives in this call, so one model
+ * serves concurrent calls safely.
  */
 export function runChain<T>(input: CallInput<T>): Promise<Served<T>> {
   const { chain } = input;
@@ -105,7 +107,7 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined, first?
       continue;
     }
     state?.tried.add(index);
-    // The call's first attempt, admitted at once, starts when the call did: one clock read for both.
+    // An attempt firstAttempt made keeps its scope and its start.
     let attemptStart = made?.startedAt ?? Date.now();
     let scope = made?.scope ?? new AttemptScope(signal, attemptStart);
     if (made === undefined && deadline !== Number.POSITIVE_INFINITY) scope.arm('total', options.totalMs, deadline);
