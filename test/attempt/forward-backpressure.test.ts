@@ -20,24 +20,27 @@ async function settle(): Promise<void> {
   for (let turn = 0; turn < 5; turn++) await new Promise(resolve => setImmediate(resolve));
 }
 
-/** A provider stream of endless deltas that counts how many it was asked for. */
-function endlessModel() {
-  const counted = { deltas: 0 };
-  const model = new MockLanguageModelV4({
+/** A model whose stream starts with HEAD, then enqueues what `pull` gives, one part per read and none ahead. */
+function pulledModel(pull: (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) => void) {
+  return new MockLanguageModelV4({
     doStream: async () => ({
       stream: new ReadableStream<LanguageModelV4StreamPart>(
         {
           start(controller) {
             for (const part of HEAD) controller.enqueue(part);
           },
-          pull(controller) {
-            controller.enqueue(delta(++counted.deltas));
-          },
+          pull,
         },
         { highWaterMark: 0 },
       ),
     }),
   });
+}
+
+/** A provider stream of endless deltas that counts how many it was asked for. */
+function endlessModel() {
+  const counted = { deltas: 0 };
+  const model = pulledModel(controller => controller.enqueue(delta(++counted.deltas)));
   return { model, counted };
 }
 
@@ -69,24 +72,12 @@ describe('backpressure after commit', () => {
       failed = resolve;
     });
     let sent = 0;
-    const model = new MockLanguageModelV4({
-      doStream: async () => ({
-        stream: new ReadableStream<LanguageModelV4StreamPart>(
-          {
-            start(controller) {
-              for (const part of HEAD) controller.enqueue(part);
-            },
-            pull(controller) {
-              if (sent < 2) controller.enqueue(delta(++sent));
-              else {
-                controller.error(failure);
-                failed();
-              }
-            },
-          },
-          { highWaterMark: 0 },
-        ),
-      }),
+    const model = pulledModel(controller => {
+      if (sent < 2) controller.enqueue(delta(++sent));
+      else {
+        controller.error(failure);
+        failed();
+      }
     });
     const { stream } = await withFallback([model, new MockLanguageModelV4()]).doStream({ prompt: [] });
     const reader = stream.getReader();
