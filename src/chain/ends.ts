@@ -10,6 +10,9 @@ import type { Chain, ResolvedEntry } from './options';
 
 // How a call ends: handed back (an answer, or a held one nobody took over), or stopped with an error.
 
+/** The failures of a call that had none. */
+export const NO_FAILURES: readonly ClassifiedFailure[] = Object.freeze([]);
+
 export function served<T>(
   value: T,
   entry: ResolvedEntry,

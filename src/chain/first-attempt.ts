@@ -1,6 +1,6 @@
 import { AttemptScope } from '../attempt/scope';
 import type { CallInput, Served } from './call-input';
-import { served } from './ends';
+import { NO_FAILURES, served } from './ends';
 import type { ChainHealth, Gate, HealthCall } from './health';
 import type { ResolvedEntry } from './options';
 
@@ -9,8 +9,6 @@ export interface FirstAttempt<T> {
   gate: Gate | Promise<Gate>;
   attempt?: { scope: AttemptScope; startedAt: number; raced: Promise<T> };
 }
-
-const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * The call's first attempt, on its primary, without the attempt loop: the
@@ -57,5 +55,5 @@ export function firstAttempt<T>(
 }
 
 function handBack<T>(value: T, entry: ResolvedEntry, scope: AttemptScope, input: CallInput<T>): Served<T> {
-  return served(value, entry, scope, NONE, input, input.startedAt);
+  return served(value, entry, scope, NO_FAILURES, input, input.startedAt);
 }

@@ -6,7 +6,7 @@ import { backoffDelay } from './backoff';
 import type { CallInput, Served } from './call-input';
 import { type CallState, freshState, moveTo } from './call-state';
 import { type ChainState, decide, type LoopOutcome } from './decide';
-import { exhausted, served, stop } from './ends';
+import { exhausted, NO_FAILURES, served, stop } from './ends';
 import { type ClassifiedFailure, classifyFailure } from './failure';
 import { type FirstAttempt, firstAttempt } from './first-attempt';
 import { type HealthCall, openForMs } from './health';
@@ -18,7 +18,6 @@ import { skippedFailure } from './skipped';
 import type { CallTrace } from './telemetry/call-trace';
 import { startCallTrace } from './telemetry/start';
 
-const NONE: readonly ClassifiedFailure[] = Object.freeze([]);
 const SUCCESS: LoopOutcome = { kind: 'success' };
 const ABORTED: LoopOutcome = { kind: 'aborted' };
 const FIRST: ChainState = Object.freeze({
@@ -183,7 +182,7 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined, first?
     }
     switch (action.kind) {
       case 'hand-back':
-        return served(value as T, entry, scope, failures ?? NONE, input, startedAt, undefined, hedging);
+        return served(value as T, entry, scope, failures ?? NO_FAILURES, input, startedAt, undefined, hedging);
       case 'retry':
         observe(options, input.context, { kind: 'retry', entry, failure: failure!, delayMs: action.delayMs });
         retryDueAt = Date.now() + action.delayMs;
@@ -203,7 +202,7 @@ async function loop<T>(input: CallInput<T>, trace: CallTrace | undefined, first?
         const passThrough = FallbackExhaustedError.isInstance(error)
           ? { error, modelError: thrown }
           : { modelError: thrown };
-        return served(held.held, entry, scope, failures ?? NONE, input, startedAt, passThrough, hedging);
+        return served(held.held, entry, scope, failures ?? NO_FAILURES, input, startedAt, passThrough, hedging);
       }
     }
   }
