@@ -23,8 +23,12 @@ const [metric, maxRounds = '200', budgetMs = '3000', keys] = process.argv.slice(
 const workload = CALL_WORKLOADS[metric as CallMetric];
 if (workload === undefined) throw new Error(`metric: expected one of ${Object.keys(CALL_WORKLOADS).join(', ')}`);
 const { model, batch, run } = workload;
-const chosen =
-  keys === undefined ? overheadLibraries : overheadLibraries.filter(({ key }) => keys.split(',').includes(key));
+const known: string[] = overheadLibraries.map(({ key }) => key);
+const wanted = keys?.split(',') ?? known;
+if (!wanted.includes('direct') || wanted.some(key => !known.includes(key))) {
+  throw new Error(`libraries: expected 'direct' and any of ${known.join(', ')}; got ${wanted.join(', ')}`);
+}
+const chosen = overheadLibraries.filter(({ key }) => wanted.includes(key));
 const subjects = chosen.map(library => ({
   key: library.key,
   model: library.wrap(model('primary'), model('fallback')),
