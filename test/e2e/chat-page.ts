@@ -5,6 +5,13 @@ import type { Locator, Page } from 'playwright-core';
 /** Screenshots of every step land here (git-ignored). */
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'e2e');
 
+/** An assistant answer as the page shows it: its text, its badge, and what the chain caught on the way. */
+export interface Answer {
+  text: string;
+  badge: string;
+  caught: string | undefined;
+}
+
 /**
  * The chat page as a user sees it. Every wait fails with the page's visible text and a
  * screenshot, so a red test says what the browser showed.
@@ -59,7 +66,7 @@ export class ChatPage {
   }
 
   /** Waits for the complete answer to the last `send`: its badge arrives with the last step, then the stream ends. */
-  async waitForAnswer(description: string): Promise<{ text: string; badge: string; caught: string | undefined }> {
+  async waitForAnswer(description: string): Promise<Answer> {
     await this.waitFor(this.answer.getByTestId('served-by'), `${description}: the answer's badge`);
     await this.waitForIdle(description);
     const caught = this.answer.getByTestId('caught');

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalAnswer, type FakeProvider, startFakeProvider } from '../../src/testing/index';
-import { ChatPage, SCREENSHOT_DIR } from './chat-page';
+import { type Answer, ChatPage, SCREENSHOT_DIR } from './chat-page';
 import { childEnv, startNode } from './child-process';
 import { freePort } from './free-port';
 import { launchChromium } from './launch-chromium';
@@ -75,6 +75,22 @@ describe('examples/next-chat', { timeout: 90_000 }, () => {
       return chat;
     }
 
+    /** The answer is OpenRouter's whole answer alone, badged as the fallback, listing what it recovered from. */
+    async function expectFallbackAnswer(chat: ChatPage, answer: Answer, caught: string): Promise<void> {
+      await chat.expect(
+        answer.text === canonicalAnswer(OPENROUTER),
+        `the fallback's answer alone, got "${answer.text}"`,
+      );
+      await chat.expect(
+        answer.badge === `fallback · openrouter:${OPENROUTER}`,
+        `a badge naming the fallback, got "${answer.badge}"`,
+      );
+      await chat.expect(
+        answer.caught === caught,
+        `what the fallback recovered from: "${caught}", got "${answer.caught}"`,
+      );
+    }
+
     const fallbackRequests = () => fake.requests.filter(request => request.model !== PRIMARY);
     const requestLog = () =>
       JSON.stringify(fake.requests.map(({ model, step, aborted }) => ({ model, step, aborted })));
@@ -91,18 +107,7 @@ describe('examples/next-chat', { timeout: 90_000 }, () => {
       await chat.send('Why is the sky blue?');
       const second = await chat.waitForAnswer('second message (primary 429)');
       const shot = await chat.screenshot('answered-by-fallback');
-      await chat.expect(
-        second.text === canonicalAnswer(OPENROUTER),
-        `the fallback's complete answer, got "${second.text}"`,
-      );
-      await chat.expect(
-        second.badge === `fallback · openrouter:${OPENROUTER}`,
-        `a badge naming the fallback, got "${second.badge}"`,
-      );
-      await chat.expect(
-        second.caught === `after openai:${PRIMARY} rate-limit 429`,
-        `what the fallback recovered from, got "${second.caught}"`,
-      );
+      await expectFallbackAnswer(chat, second, `after openai:${PRIMARY} rate-limit 429`);
       await chat.expect(first.caught === undefined, `nothing caught for the primary's answer, got "${first.caught}"`);
       await chat.expect((await chat.error.count()) === 0, 'no error message');
       // 429 with a Retry-After beyond maxRetryAfterMs: no retry, straight to the next provider.
@@ -127,18 +132,8 @@ describe('examples/next-chat', { timeout: 90_000 }, () => {
       await chat.send('Tell me about fallbacks.');
       const answer = await chat.waitForAnswer('primary cut before output');
       await chat.screenshot('answered-by-fallback');
-      await chat.expect(
-        answer.text === canonicalAnswer(OPENROUTER),
-        `the fallback's answer alone, got "${answer.text}"`,
-      );
-      await chat.expect(
-        answer.badge === `fallback · openrouter:${OPENROUTER}`,
-        `the fallback's badge, got "${answer.badge}"`,
-      );
-      await chat.expect(
-        answer.caught === `after openai:${PRIMARY} network, openai:${PRIMARY} network`,
-        `both cut attempts listed, got "${answer.caught}"`,
-      );
+      // Both cut attempts are listed.
+      await expectFallbackAnswer(chat, answer, `after openai:${PRIMARY} network, openai:${PRIMARY} network`);
       // The app allows one retry per model: the cut primary is tried twice, then OpenRouter once.
       await chat.check(() =>
         expect(fake.requests.map(request => [request.model, request.step])).toEqual([
@@ -185,15 +180,7 @@ describe('examples/next-chat', { timeout: 90_000 }, () => {
       await chat.send('Hello from the edge?');
       const answer = await chat.waitForAnswer('edge route, primary 429');
       await chat.screenshot('edge-answered-by-fallback');
-      await chat.expect(answer.text === canonicalAnswer(OPENROUTER), `the fallback's answer, got "${answer.text}"`);
-      await chat.expect(
-        answer.badge === `fallback · openrouter:${OPENROUTER}`,
-        `a badge naming the fallback, got "${answer.badge}"`,
-      );
-      await chat.expect(
-        answer.caught === `after openai:${PRIMARY} rate-limit 429`,
-        `what the fallback recovered from, got "${answer.caught}"`,
-      );
+      await expectFallbackAnswer(chat, answer, `after openai:${PRIMARY} rate-limit 429`);
       // The route says where it ran: Next.js defines `EdgeRuntime` on the Edge runtime only.
       const runtime = (await chat.answer.getByTestId('runtime').textContent())?.trim();
       await chat.expect(runtime === 'edge runtime', `the answer to come from the Edge runtime, got "${runtime}"`);
