@@ -2,7 +2,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { generateText, streamText } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { FallbackConfigError, fallbackFromConfig } from '../../src/config/index';
+import { fallbackFromConfig } from '../../src/config/index';
 import {
   FallbackExhaustedError,
   type FallbackLogger,
@@ -11,6 +11,7 @@ import {
   withFallback,
 } from '../../src/index';
 import { canonicalAnswer, fakeProviderFetch } from '../../src/testing/index';
+import { configErrorOf } from '../helpers/config-error';
 
 const down = () => {
   throw new Error('logger down');
@@ -25,16 +26,6 @@ function chainOver(script: Parameters<typeof fakeProviderFetch>[0], logger: Fall
     logger,
   });
   return { model, fetch };
-}
-
-function errorOf(build: () => unknown): FallbackConfigError {
-  try {
-    build();
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    return error as FallbackConfigError;
-  }
-  throw new Error('expected the logger to be refused');
 }
 
 describe('a logger can never break a call', () => {
@@ -78,24 +69,24 @@ describe('a logger whose methods are not functions is refused at construction', 
   const model = new MockLanguageModelV4();
 
   it('withFallback names logger.warn', () => {
-    const error = errorOf(() => withFallback([model], { logger: { warn: 'yes' } as never }));
+    const error = configErrorOf(() => withFallback([model], { logger: { warn: 'yes' } as never }));
     expect(error.message).toBe('withFallback: invalid config:\n  config.logger.warn: expected a function');
     expect(error.issues).toEqual([{ path: 'config.logger.warn', message: 'expected a function' }]);
   });
 
   it('fallbackMiddleware and fallbackFromConfig name it too', () => {
-    expect(errorOf(() => fallbackMiddleware([], { logger: { error: 1 } as never })).message).toContain(
+    expect(configErrorOf(() => fallbackMiddleware([], { logger: { error: 1 } as never })).message).toContain(
       'config.logger.error: expected a function',
     );
     const config = { providers: [{ provider: 'openai', model: 'gpt-4o', base_url: 'http://127.0.0.1:1/v1' }] };
     const options = { env: { OPENAI_API_KEY: 'test' }, logger: { debug: {} } as never };
-    expect(errorOf(() => fallbackFromConfig(config, options)).message).toContain(
+    expect(configErrorOf(() => fallbackFromConfig(config, options)).message).toContain(
       'config.logger.debug: expected a function',
     );
   });
 
   it('a logger that is not an object is named as a whole', () => {
-    expect(errorOf(() => withFallback([model], { logger: 'console' as never })).issues).toEqual([
+    expect(configErrorOf(() => withFallback([model], { logger: 'console' as never })).issues).toEqual([
       {
         path: 'config.logger',
         message: 'expected a console-compatible logger (an object with debug, info, warn and error functions)',

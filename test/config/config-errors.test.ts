@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FallbackConfigError, fallbackFromConfig } from '../../src/config/index';
+import { type FallbackConfigError, fallbackFromConfig } from '../../src/config/index';
 import { resolveChainFromConfig } from '../../src/config/resolve-chain';
+import { configErrorOf } from '../helpers/config-error';
 
 const env = {
   OPENAI_API_KEY: 'test-openai',
@@ -13,13 +14,7 @@ function errorOf(
   config: unknown,
   options: Parameters<typeof resolveChainFromConfig>[1] = { env },
 ): FallbackConfigError {
-  try {
-    resolveChainFromConfig(config, options);
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    return error as FallbackConfigError;
-  }
-  throw new Error('expected the config to be rejected');
+  return configErrorOf(() => resolveChainFromConfig(config, options));
 }
 
 const openai = { provider: 'openai', model: 'gpt-4o' };

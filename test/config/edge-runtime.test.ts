@@ -7,8 +7,9 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenRouter } from '@openrouter/ai-sdk-provider';
 import { generateText } from 'ai';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FallbackConfigError, fallbackFromConfig, loadFallbackConfig } from '../../src/config/index';
+import { fallbackFromConfig, loadFallbackConfig } from '../../src/config/index';
 import { canonicalAnswer } from '../../src/testing/index';
+import { configErrorOf } from '../helpers/config-error';
 import { fakeProviderForFile } from '../integration/helpers';
 
 const fake = fakeProviderForFile();
@@ -20,16 +21,6 @@ const config = () => ({
   ],
   maxRetriesPerProvider: 0,
 });
-
-function errorOf(build: () => unknown): FallbackConfigError {
-  try {
-    build();
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    return error as FallbackConfigError;
-  }
-  throw new Error('expected a FallbackConfigError');
-}
 
 describe('ai-sdk-fallback/config without Node built-ins', () => {
   beforeEach(() => {
@@ -55,7 +46,9 @@ describe('ai-sdk-fallback/config without Node built-ins', () => {
   });
 
   it('without a factory, says that loading the package needs Node.js and what to pass instead', () => {
-    const error = errorOf(() => fallbackFromConfig(config(), { env, providerFactories: { openai: createOpenAI } }));
+    const error = configErrorOf(() =>
+      fallbackFromConfig(config(), { env, providerFactories: { openai: createOpenAI } }),
+    );
     expect(error.message).toBe(
       "fallbackFromConfig: providers[1]: needs Node.js (node:module), which this runtime does not have; pass the provider package's factory in the options instead, e.g. providerFactories: { openai: createOpenAI }",
     );
@@ -65,7 +58,7 @@ describe('ai-sdk-fallback/config without Node built-ins', () => {
     expect(loadFallbackConfig(undefined, { env: { AI_SDK_FALLBACK_CONFIG: JSON.stringify(config()) } })).toEqual(
       config(),
     );
-    const error = errorOf(() => loadFallbackConfig('./fallback.json', { env: {} }));
+    const error = configErrorOf(() => loadFallbackConfig('./fallback.json', { env: {} }));
     expect(error.message).toBe(
       "loadFallbackConfig: './fallback.json': needs Node.js (node:fs), which this runtime does not have; read the file in your own code, or set AI_SDK_FALLBACK_CONFIG to the JSON itself",
     );

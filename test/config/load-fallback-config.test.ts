@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FallbackConfigError, loadFallbackConfig } from '../../src/config/index';
+import { loadFallbackConfig } from '../../src/config/index';
 import { resolveChainFromConfig } from '../../src/config/resolve-chain';
+import { configErrorOf } from '../helpers/config-error';
 
 const dir = mkdtempSync(join(tmpdir(), 'ai-sdk-fallback-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,16 +13,6 @@ function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-}
-
-function errorOf(load: () => unknown): FallbackConfigError {
-  try {
-    load();
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    return error as FallbackConfigError;
-  }
-  throw new Error('expected loading to fail');
 }
 
 const snakeJson = JSON.stringify({
@@ -58,7 +49,7 @@ describe('loadFallbackConfig', () => {
   });
 
   it('fallbackFromConfig without a config or AI_SDK_FALLBACK_CONFIG says what to do', () => {
-    const error = errorOf(() => resolveChainFromConfig(undefined, { env: {} }));
+    const error = configErrorOf(() => resolveChainFromConfig(undefined, { env: {} }));
     expect(error.message).toBe(
       'fallbackFromConfig: no config: pass one, or set AI_SDK_FALLBACK_CONFIG to its JSON or the path of a JSON file',
     );
@@ -80,7 +71,7 @@ describe('loadFallbackConfig', () => {
       'bad.json',
       JSON.stringify({ providers: [{ provider: 'openai', model_name: 'x', catch_errors: ['RateLimt'] }] }),
     );
-    const error = errorOf(() => loadFallbackConfig(path));
+    const error = configErrorOf(() => loadFallbackConfig(path));
     expect(error.message.split('\n')[0]).toBe(`loadFallbackConfig: '${path}': invalid config:`);
     expect(error.issues[0]!.path).toBe('providers[0].catch_errors[0]');
   });
@@ -91,11 +82,11 @@ describe('loadFallbackConfig', () => {
       'broken.json',
       `{\n  "providers": [\n    { "provider": "openai", "model": "${secret}" }\n    { "provider": "azure" }\n  ]\n}`,
     );
-    const error = errorOf(() => loadFallbackConfig(path));
+    const error = configErrorOf(() => loadFallbackConfig(path));
     expect(error.message).toMatch(/^loadFallbackConfig: '.*broken\.json': not valid JSON at line 4 column 5$/);
     expect(error.message).not.toContain(secret);
 
-    const fromEnv = errorOf(() =>
+    const fromEnv = configErrorOf(() =>
       loadFallbackConfig(undefined, { env: { AI_SDK_FALLBACK_CONFIG: `{"providers": [${secret}` } }),
     );
     expect(fromEnv.message).toMatch(/^loadFallbackConfig: AI_SDK_FALLBACK_CONFIG: not valid JSON/);
@@ -103,14 +94,15 @@ describe('loadFallbackConfig', () => {
   });
 
   it('a missing file, or none configured, says so; a path from the environment is not echoed', () => {
-    expect(errorOf(() => loadFallbackConfig(join(dir, 'nope.json'))).message).toBe(
+    expect(configErrorOf(() => loadFallbackConfig(join(dir, 'nope.json'))).message).toBe(
       `loadFallbackConfig: '${join(dir, 'nope.json')}': no such file`,
     );
     expect(
-      errorOf(() => loadFallbackConfig(undefined, { env: { AI_SDK_FALLBACK_CONFIG: 'sk-live-secret-0123456789' } }))
-        .message,
+      configErrorOf(() =>
+        loadFallbackConfig(undefined, { env: { AI_SDK_FALLBACK_CONFIG: 'sk-live-secret-0123456789' } }),
+      ).message,
     ).toBe('loadFallbackConfig: the file named by AI_SDK_FALLBACK_CONFIG: no such file');
-    const none = errorOf(() => loadFallbackConfig(undefined, { env: {} }));
+    const none = configErrorOf(() => loadFallbackConfig(undefined, { env: {} }));
     expect(none.message).toBe(
       'loadFallbackConfig: no config: pass the path of a JSON file, or set AI_SDK_FALLBACK_CONFIG to the JSON or its path',
     );

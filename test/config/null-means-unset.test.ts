@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateText } from 'ai';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FallbackConfigError, fallbackFromConfig, loadFallbackConfig } from '../../src/config/index';
+import { fallbackFromConfig, loadFallbackConfig } from '../../src/config/index';
 import type { FallbackMetadata } from '../../src/index';
 import { canonicalAnswer, fakeProviderFetch } from '../../src/testing/index';
+import { configErrorOf } from '../helpers/config-error';
 
 const dir = mkdtempSync(join(tmpdir(), 'ai-sdk-fallback-null-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,16 +60,6 @@ const MULTI_PROVIDER = `{
 function servedBy(result: { providerMetadata?: Record<string, unknown> }): number {
   const metadata = result.providerMetadata?.fallback as unknown as FallbackMetadata;
   return metadata.servedBy.index;
-}
-
-function errorOf(build: () => unknown): FallbackConfigError {
-  try {
-    build();
-  } catch (error) {
-    expect(FallbackConfigError.isInstance(error)).toBe(true);
-    return error as FallbackConfigError;
-  }
-  throw new Error('expected the config to be refused');
 }
 
 describe('null means "not set" in the config loader, as the original design writes its Option fields', () => {
@@ -176,7 +167,7 @@ describe('null means "not set" in the config loader, as the original design writ
   });
 
   it('a required field given as null is reported as required, under its own spelling', () => {
-    const error = errorOf(() =>
+    const error = configErrorOf(() =>
       fallbackFromConfig({ providers: [{ provider: null, model_name: null, base_url: null }] }, { env }),
     );
     expect(error.issues).toEqual([
@@ -186,7 +177,7 @@ describe('null means "not set" in the config loader, as the original design writ
   });
 
   it('a null where a value is needed (inside a list) is still refused', () => {
-    const error = errorOf(() => fallbackFromConfig({ providers: [null] }, { env }));
+    const error = configErrorOf(() => fallbackFromConfig({ providers: [null] }, { env }));
     expect(error.message).toContain('providers[0]: expected an object');
   });
 });
