@@ -85,9 +85,10 @@ export function continueWith<
     }
     const prefilled = adapter.prefill(params, text);
     const callSignal = params.abortSignal === undefined ? signal : AbortSignal.any([params.abortSignal, signal]);
-    const refusals: ClassifiedFailure[] = [];
     // Every continuation request that failed, in order (refusals too): every request counts, continued or not.
     const tried: ClassifiedFailure[] = [];
+    // How many of `tried` are from runs a refusal ended: a run that serves lists those before its own.
+    let triedInRefusedRuns = 0;
     const asked = new Map<ResolvedEntry, number>();
     // Requests of runs that did not serve (ended by a refusal, or nobody continued); a serving run counts its own.
     let spent = 0;
@@ -172,7 +173,12 @@ export function continueWith<
         const fallback: FallbackMetadata = {
           ...recorded,
           attempts: recorded.attempts + spent + run.attempts,
-          caught: [...recorded.caught, toCaught(failure), ...refusals.map(toCaught), ...run.caught],
+          caught: [
+            ...recorded.caught,
+            toCaught(failure),
+            ...tried.slice(0, triedInRefusedRuns).map(toCaught),
+            ...run.caught,
+          ],
           continuation: { from: entryRef(failing), by: entryRef(run.entry), receivedChars: text.length },
         };
         failing = run.entry;
@@ -198,7 +204,7 @@ export function continueWith<
         }
         spent += seen.attempts;
         if (refusal === undefined || signal.aborted) return gaveUp(withCause(error, rejection));
-        refusals.push(refusal.failure);
+        triedInRefusedRuns = tried.length;
         why = refusal.error;
         after = refusal.entry.index;
       }

@@ -116,3 +116,51 @@ describe('soak finding: Retry-After with the default circuit breaker', () => {
     expect(servedBy.filter(id => id !== 'primary')).toEqual([]);
   });
 });
+
+describe('soak finding: a continuing entry that fails, is retried, then refuses the prefill', () => {
+  it('lists every continuation request in caught, the failure before the refusal included', async () => {
+    const a = new MockLanguageModelV4({
+      modelId: 'a',
+      doStream: async () => ({
+        stream: partsStream(textParts('Hello ', { finish: false }).slice(0, -1), new TypeError('terminated')),
+      }),
+    });
+    // b's first request fails with a 500 (retried); its retry refuses the prefill, so c continues.
+    let bCalls = 0;
+    const b = new MockLanguageModelV4({
+      modelId: 'b',
+      doStream: async () => {
+        bCalls++;
+        if (bCalls === 1) throw apiError(500, { message: 'Internal server error' });
+        throw apiError(400, { message: 'This model does not support assistant message prefill.' });
+      },
+    });
+    const c = new MockLanguageModelV4({
+      modelId: 'c',
+      doStream: async () => ({ stream: partsStream(textParts('world.')) }),
+    });
+    const result = streamText({
+      model: withFallback([a, b, c], {
+        midStream: 'continue',
+        circuitBreaker: false,
+        backoff: { initialDelayMs: 1, jitter: false },
+      }),
+      prompt: 'hi',
+      maxRetries: 0,
+      onError: () => {},
+    });
+    for await (const _ of result.fullStream);
+
+    expect(await result.text).toBe('Hello world.');
+    expect(bCalls).toBe(2);
+    const metadata = (await result.providerMetadata)?.fallback as unknown as FallbackMetadata;
+    // Four requests: a's cut stream, b's 500, b's refusal, c's continuation; the three failures in order.
+    expect(metadata.attempts).toBe(4);
+    expect(metadata.caught.map(caught => `${caught.modelId} ${caught.type}`)).toEqual([
+      'a network',
+      'b provider-unavailable',
+      'b bad-request',
+    ]);
+    expect(metadata.continuation).toMatchObject({ from: { modelId: 'a' }, by: { modelId: 'c' } });
+  });
+});
