@@ -86,6 +86,8 @@ export function benchmarksMarkdown(report: BenchReport): string {
     'npm run bench -- --hedging                                       # the hedging scenario alone: rewrites its section of BENCHMARKS.md and its chart',
     `npx node --expose-gc --import tsx bench/heap-child.ts ai-sdk-fallback doGenerate ${plan.heapCalls}   # one heap figure (the run starts one such process per library and operation)`,
     'npx node --import tsx bench/calls-child.ts generateText 400 3000   # one process of a call row (the run starts several per row, one after another)',
+    "npx tsx bench/generate-floor.ts generateText   # the floor of a call wrapper with this package's guarantees, next to ai-fallback and the package (no argument: spec-level doGenerate)",
+    "npx tsx bench/stream-floor.ts                  # the floor of a stream wrapper per part: an eager copy, the least that keeps backpressure, this package's loop",
     'npx node --cpu-prof --cpu-prof-dir=.profiles --import tsx bench/profile.ts ai-sdk-fallback doGenerate 5 && npx tsx bench/profile-summary.ts .profiles/*.cpuprofile   # where the time goes (doGenerate, doStream, generateText, streamText)',
     '```',
     '',
