@@ -181,6 +181,8 @@ export function continueWith<
           ],
           continuation: { from: entryRef(failing), by: entryRef(run.entry), receivedChars: text.length },
         };
+        // A hedge the continuing run started is the call's, unless an earlier part of the call already hedged.
+        if (fallback.hedge === undefined && run.hedge !== undefined) fallback.hedge = run.hedge;
         failing = run.entry;
         recorded = fallback;
         const metadata = { fallback };

@@ -115,3 +115,41 @@ describe('the hedge race', () => {
     ]);
   });
 });
+
+describe('a hedge inside a continuation', () => {
+  it('is reported in providerMetadata.fallback.hedge, with the entry that continued as its winner', async () => {
+    const cut = new MockLanguageModelV4({
+      modelId: 'a',
+      doStream: async () => ({
+        stream: partsStream(textParts('Hello ', { finish: false }).slice(0, -1), new TypeError('terminated')),
+      }),
+    });
+    const slow = hangingModel('b');
+    const continuing = new MockLanguageModelV4({
+      modelId: 'c',
+      doStream: async () => ({ stream: partsStream(textParts('world.')) }),
+    });
+    const result = streamText({
+      model: withFallback([cut, slow.model, continuing], {
+        midStream: 'continue',
+        circuitBreaker: false,
+        hedge: { afterMs: 100 },
+      }),
+      prompt: 'hi',
+      maxRetries: 0,
+      onError: () => {},
+    });
+    const consumed = (async () => {
+      for await (const _ of result.fullStream);
+    })();
+    await vi.advanceTimersByTimeAsync(100);
+    await consumed;
+
+    expect(await result.text).toBe('Hello world.');
+    expect(slow.aborted).toEqual([true]);
+    const fallback = fallbackOf(await result.providerMetadata);
+    expect(fallback.continuation).toMatchObject({ from: { modelId: 'a' }, by: { modelId: 'c' } });
+    expect(fallback.hedge).toMatchObject({ afterMs: 100, started: { modelId: 'c' }, winner: { modelId: 'c' } });
+    expect(fallback.caught.map(caught => `${caught.modelId} ${caught.type}`)).toEqual(['a network', 'b hedged']);
+  });
+});
