@@ -118,6 +118,27 @@ describe('timeouts', () => {
     expect(backup.doStreamCalls).toHaveLength(0);
   });
 
+  it("after the provider's error part, a stream that stalls past totalMs ends with the provider's error, then the timeout", async () => {
+    const failure = { message: 'upstream overloaded' };
+    const stall = stallingStream([
+      ...textParts('Half an ', { finish: false }).slice(0, 4),
+      { type: 'error', error: failure },
+    ]);
+    const { result, done } = streamChain(
+      [new MockLanguageModelV4({ modelId: 'stalls', doStream: async () => ({ stream: stall.stream }) })],
+      { timeouts: { totalMs: 5_000 } },
+    );
+    await vi.advanceTimersByTimeAsync(5_000);
+    const { text, errors } = await done;
+    expect(text).toBe('Half an ');
+    // Both reach the consumer: the provider's failure as it sent it, and why the stream ended without its finish.
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatchObject({ message: expect.stringContaining('upstream overloaded') });
+    expect(FallbackTimeoutError.isInstance(errors[1]) && errors[1].kind).toBe('total');
+    expect(await result.finishReason).toBe('error');
+    expect(stall.state.cancelled).toBe(true);
+  });
+
   it('keeps a slow but steady stream alive: the idle clock restarts on every part', async () => {
     let controller!: ReadableStreamDefaultController<LanguageModelV4StreamPart>;
     const primary = new MockLanguageModelV4({
