@@ -372,6 +372,18 @@ describe('withFallback: configuration errors', () => {
       { maxRetriesPerModal: 1 },
       /config\.maxRetriesPerModal: unknown option \(did you mean 'maxRetriesPerModel'\?\)/,
     ],
+    [
+      'an option of a nested object written at the top',
+      [scriptedModel('a')],
+      { totalMs: 5_000 },
+      /config\.totalMs: unknown option \(did you mean 'timeouts\.totalMs'\?\)/,
+    ],
+    [
+      'a nested option with a typo, on an entry',
+      [{ model: scriptedModel('a'), requestMS: 5_000 }],
+      {},
+      /models\[0\]\.requestMS: unknown option \(did you mean 'timeouts\.requestMs'\?\)/,
+    ],
     ['not a model', [{ model: { name: 'gpt' } }], {}, /models\[0\]\.model: expected an AI SDK language model/],
     [
       'timeout of 0',

@@ -8,7 +8,8 @@ import { DEFAULTS } from './defaults';
 import { entryIds } from './entry-ids';
 import { KIND_SETTINGS, kindCallOnlyMessage } from './kind-settings-schema';
 import type { ResolvedEntry, ResolvedOptions } from './options';
-import { entrySchema, fail, type Issue, knownKeys, timeoutsSchema } from './options-schema';
+import { entrySchema, fail, type Issue, timeoutsSchema } from './options-schema';
+import { knownKeys } from './schema-keys';
 
 type Kind = Exclude<DetectedKind, 'language'>;
 /** An entry of a chain of another kind than language models. */

@@ -12,6 +12,7 @@ import { kindOptionsShape } from './kind-options-schema';
 import { expectedNumber, numberOption } from './number-option';
 import { preparePromptSchema } from './prepare-prompt-schema';
 import { resultCheckFields } from './result-check-schema';
+import { knownKeys, nestedOption } from './schema-keys';
 import { callOnlyMessage, RENAMED_SETTINGS, SETTING_NAMES, settingsSchema } from './settings-schema';
 import { telemetrySchema } from './telemetry-schema';
 
@@ -204,6 +205,7 @@ export function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): I
     if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }];
     const where = {
       known: knownKeys(schema, path),
+      nested: (key: string) => nestedOption(schema, path, key),
       onEntry: schema === entrySchema && path.length === 0,
       inSettings: schema === entrySchema && path.length === 1 && path[0] === 'settings',
     };
@@ -213,7 +215,12 @@ export function explain(issues: readonly core.$ZodIssue[], schema: z.ZodType): I
 
 function unknownOption(
   key: string,
-  { known, onEntry, inSettings }: { known: readonly string[]; onEntry: boolean; inSettings: boolean },
+  {
+    known,
+    nested,
+    onEntry,
+    inSettings,
+  }: { known: readonly string[]; nested: (key: string) => string | undefined; onEntry: boolean; inSettings: boolean },
 ): string {
   const callOnly = inSettings ? callOnlyMessage(key) : undefined;
   if (callOnly !== undefined) return callOnly;
@@ -223,25 +230,9 @@ function unknownOption(
   if (onEntry && (SETTING_NAMES as readonly string[]).includes(key)) {
     return `unknown option; call options of an entry go in its settings (settings.${key})`;
   }
+  const below = nested(key);
+  if (below !== undefined) return `unknown option (did you mean '${below}'?)`;
   return `unknown option; expected one of ${known.map(name => `'${name}'`).join(', ')}`;
-}
-
-/** The keys the object schema at `path` accepts. */
-export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let node: unknown = schema;
-  for (const key of path) node = shapeOf(node)?.[String(key)];
-  return Object.keys(shapeOf(node) ?? {});
-}
-
-function shapeOf(schema: unknown): Record<string, unknown> | undefined {
-  let node = schema as { def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown }; shape?: unknown };
-  // Through optional, pipe (preprocess) and refinement wrappers to the object.
-  for (let depth = 0; depth < 8 && node !== undefined; depth++) {
-    if (typeof node.shape === 'object' && node.shape !== null) return node.shape as Record<string, unknown>;
-    const def = node.def;
-    node = (def?.innerType ?? def?.out ?? undefined) as typeof node;
-  }
-  return undefined;
 }
 
 function isEntry(item: unknown): item is FallbackEntry<ChainModel> {
