@@ -1,5 +1,5 @@
 import type { core } from 'zod/v4';
-import { didYouMean } from '../errors/did-you-mean';
+import { closestMatch, didYouMean } from '../errors/did-you-mean';
 import { FallbackConfigError } from '../errors/fallback-config-error';
 import { formatIssues, formatPath, type IssueLike } from '../errors/format-issues';
 import { chainConfigSchema, KNOWN_KEYS, type ParsedChainConfig } from './config-schema';
@@ -41,20 +41,35 @@ function explain(
   return issue.keys.map(key => {
     const path = originalPath([...issue.path, key]);
     const spelled = String(path[path.length - 1]);
-    return { path, message: unknownFieldMessage(spelled, knownKeys(issue.path), snakeCase) };
+    return { path, message: unknownFieldMessage(spelled, issue.path, snakeCase) };
   });
 }
 
 /** Suggestions follow the key's own spelling; a one-word key follows the rest of the config. */
-function unknownFieldMessage(key: string, known: readonly string[], snakeCase: boolean): string {
+function unknownFieldMessage(key: string, at: readonly PropertyKey[], snakeCase: boolean): string {
   if (canonicalKey(key) === 'apiKey') {
     return 'API keys are not read from the config: put the key in an environment variable and name it with apiKeyEnv (api_key_env)';
   }
   const snake = key.includes('_') || (snakeCase && !/[A-Z]/.test(key));
-  const spellings = snake ? known.map(snakeKey) : known;
+  const spell = (name: string) => (snake ? snakeKey(name) : name);
+  const spellings = knownKeys(at).map(spell);
   const suggestion = didYouMean(key, spellings);
   if (suggestion !== '') return `unknown field${suggestion}`;
+  const below = nestedField(key, at, spell);
+  if (below !== undefined) return `unknown field (did you mean '${below}'?)`;
   return `unknown field; expected one of ${spellings.map(name => `'${name}'`).join(', ')}`;
+}
+
+/** Where `key` belongs when it is a field of an object one level down (`total_ms` → `timeouts.total_ms`). */
+function nestedField(key: string, at: readonly PropertyKey[], spell: (name: string) => string): string | undefined {
+  let near: string | undefined;
+  for (const parent of knownKeys(at)) {
+    const children = knownKeys([...at, parent]).map(spell);
+    if (children.includes(key)) return `${spell(parent)}.${key}`;
+    const match = closestMatch(key, children);
+    near ??= match === undefined ? undefined : `${spell(parent)}.${match}`;
+  }
+  return near;
 }
 
 function usesSnakeCase(value: unknown): boolean {

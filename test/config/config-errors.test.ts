@@ -92,6 +92,21 @@ describe('invalid configs fail at construction with the field, what was expected
       "providers[0].timeouts.totalMs: unknown field; expected one of 'requestMs', 'firstChunkMs', 'chunkIdleMs'",
     ],
     [
+      'a timeout written at the top',
+      { providers: [openai], total_ms: 30_000 },
+      "total_ms: unknown field (did you mean 'timeouts.total_ms'?)",
+    ],
+    [
+      'a backoff field written at the top, in camelCase',
+      { providers: [openai], initialDelayMs: 100 },
+      "initialDelayMs: unknown field (did you mean 'backoff.initialDelayMs'?)",
+    ],
+    [
+      'a timeout written on an entry itself',
+      { providers: [{ ...openai, request_ms: 5_000 }] },
+      "providers[0].request_ms: unknown field (did you mean 'timeouts.request_ms'?)",
+    ],
+    [
       'a near miss inside the circuit breaker',
       { providers: [openai], circuit_breaker: { cooldown: 1000 } },
       "circuit_breaker.cooldown: unknown field (did you mean 'cooldown_ms'?)",
