@@ -1,25 +1,15 @@
 import type { z } from 'zod/v4';
-import { closestMatch } from '../errors/did-you-mean';
+import { nestedMatch } from '../errors/did-you-mean';
 
 /** The keys the object schema at `path` accepts. */
 export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return Object.keys(shapeAt(schema, path) ?? {});
 }
 
-/**
- * Where `key` belongs when it is an option of an object one level down:
- * `totalMs` on the chain is `timeouts.totalMs`, `initialDelayMs` is
- * `backoff.initialDelayMs`. The same name wins over a near one.
- */
+/** Where `key` belongs when it is an option of an object one level down (`totalMs` → `timeouts.totalMs`). */
 export function nestedOption(schema: z.ZodType, path: readonly PropertyKey[], key: string): string | undefined {
-  let near: string | undefined;
-  for (const parent of knownKeys(schema, path)) {
-    const children = Object.keys(shapeAt(schema, [...path, parent]) ?? {});
-    if (children.includes(key)) return `${parent}.${key}`;
-    const match = closestMatch(key, children);
-    near ??= match === undefined ? undefined : `${parent}.${match}`;
-  }
-  return near;
+  const groups = knownKeys(schema, path).map(name => ({ name, keys: knownKeys(schema, [...path, name]) }));
+  return nestedMatch(key, groups);
 }
 
 function shapeAt(schema: z.ZodType, path: readonly PropertyKey[]): Record<string, unknown> | undefined {

@@ -1,5 +1,5 @@
 import type { core } from 'zod/v4';
-import { closestMatch, didYouMean } from '../errors/did-you-mean';
+import { didYouMean, nestedMatch } from '../errors/did-you-mean';
 import { FallbackConfigError } from '../errors/fallback-config-error';
 import { formatIssues, formatPath, type IssueLike } from '../errors/format-issues';
 import { chainConfigSchema, KNOWN_KEYS, type ParsedChainConfig } from './config-schema';
@@ -55,21 +55,11 @@ function unknownFieldMessage(key: string, at: readonly PropertyKey[], snakeCase:
   const spellings = knownKeys(at).map(spell);
   const suggestion = didYouMean(key, spellings);
   if (suggestion !== '') return `unknown field${suggestion}`;
-  const below = nestedField(key, at, spell);
+  // A field of a nested object written one level up: `total_ms` is `timeouts.total_ms`.
+  const groups = knownKeys(at).map(name => ({ name: spell(name), keys: knownKeys([...at, name]).map(spell) }));
+  const below = nestedMatch(key, groups);
   if (below !== undefined) return `unknown field (did you mean '${below}'?)`;
   return `unknown field; expected one of ${spellings.map(name => `'${name}'`).join(', ')}`;
-}
-
-/** Where `key` belongs when it is a field of an object one level down (`total_ms` → `timeouts.total_ms`). */
-function nestedField(key: string, at: readonly PropertyKey[], spell: (name: string) => string): string | undefined {
-  let near: string | undefined;
-  for (const parent of knownKeys(at)) {
-    const children = knownKeys([...at, parent]).map(spell);
-    if (children.includes(key)) return `${spell(parent)}.${key}`;
-    const match = closestMatch(key, children);
-    near ??= match === undefined ? undefined : `${spell(parent)}.${match}`;
-  }
-  return near;
 }
 
 function usesSnakeCase(value: unknown): boolean {

@@ -20,6 +20,24 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
 }
 
 /**
+ * `name.key` when `input` is a key of one of the nested objects `groups`
+ * (the same name first, then a near one): an option written one level up,
+ * `totalMs` for `timeouts.totalMs`.
+ */
+export function nestedMatch(
+  input: string,
+  groups: readonly { name: string; keys: readonly string[] }[],
+): string | undefined {
+  let near: string | undefined;
+  for (const { name, keys } of groups) {
+    if (keys.includes(input)) return `${name}.${input}`;
+    const match = closestMatch(input, keys);
+    near ??= match === undefined ? undefined : `${name}.${match}`;
+  }
+  return near;
+}
+
+/**
  * ` (did you mean 'x'?)`, or an empty string when nothing is close.
  * `renamed` maps names that are not typos but another spelling of a
  * candidate (an older API's name, `maxTokens` → `maxOutputTokens`; the
