@@ -2,7 +2,7 @@
  * One process's measurement of a call workload of the overhead table (bench/overhead.ts starts
  * several, one after another, and reports the median over processes):
  *
- *   node --import tsx bench/calls-child.ts <generateText|doGenerate> <maxRounds> <budgetMs> [library,...]
+ *   node --expose-gc --import tsx bench/calls-child.ts <generateText|doGenerate|streamText> <maxRounds> <budgetMs> [library,...]
  *
  * Each round runs one batch of calls per library, back to back, in an order rotated per round,
  * and takes each library's ratio to direct within the round: a slow phase of the machine lands
@@ -22,7 +22,7 @@ export interface CallsChildResult {
 const [metric, maxRounds = '200', budgetMs = '3000', keys] = process.argv.slice(2);
 const workload = CALL_WORKLOADS[metric as CallMetric];
 if (workload === undefined) throw new Error(`metric: expected one of ${Object.keys(CALL_WORKLOADS).join(', ')}`);
-const { model, batch, run } = workload;
+const { model, batch, run, beforeBatch } = workload;
 const known: string[] = overheadLibraries.map(({ key }) => key);
 const wanted = keys?.split(',') ?? known;
 if (!wanted.includes('direct') || wanted.some(key => !known.includes(key))) {
@@ -49,6 +49,7 @@ while (rounds === 0 || (rounds < Number(maxRounds) && performance.now() - starte
   const shift = rounds % subjects.length;
   const perCall = new Map<LibraryKey, number>();
   for (const { key, model: subject } of [...subjects.slice(shift), ...subjects.slice(0, shift)]) {
+    beforeBatch?.();
     const start = cpuNow();
     for (let c = 0; c < batch; c++) await run(subject);
     perCall.set(key, ((cpuNow() - start) * 1000) / batch);

@@ -45,7 +45,7 @@ export interface OverheadPlan {
   overheadRounds: Record<OverheadMetric, RoundPlan>;
   /** Processes each call workload is measured in, one after another. */
   callProcesses: number;
-  /** Text deltas per `streamText` answer (SSE frames from the in-memory fetch). */
+  /** Text deltas per `streamText` answer: {@link STREAM_TEXT_DELTAS}, recorded with the run. */
   streamTextDeltas: number;
   /** Text parts per `doStream` stream of the bare model. */
   streamParts: number;
@@ -57,9 +57,15 @@ export interface Workload {
   /** Calls per batch (calls); 0 for streams, one stream per library and round. */
   batch: number;
   run(subject: BenchModel): Promise<unknown>;
+  /** Before each batch: a long stream first empties the young generation (see emptyYoungGeneration). */
+  beforeBatch?: () => void;
 }
 
-export type CallMetric = 'generateText' | 'doGenerate';
+/** The workloads measured in processes of their own, one batch per library and round. */
+export type CallMetric = 'generateText' | 'doGenerate' | 'streamText';
+
+/** Text deltas per `streamText` answer (SSE frames from the in-memory fetch). */
+export const STREAM_TEXT_DELTAS = 20_000;
 
 /** The call workloads: measured in processes of their own (bench/calls-child.ts). */
 export const CALL_WORKLOADS: Record<CallMetric, Workload> = {
@@ -73,16 +79,17 @@ export const CALL_WORKLOADS: Record<CallMetric, Workload> = {
     batch: 1000,
     run: subject => Promise.resolve(subject.doGenerate(callOptions)),
   },
+  streamText: {
+    model: id => inMemoryOpenAIModel(id, { streamDeltas: STREAM_TEXT_DELTAS }),
+    batch: 1,
+    run: subject => streamAll(subject, STREAM_TEXT_DELTAS),
+    beforeBatch: emptyYoungGeneration,
+  },
 };
 
-/** The stream workloads of the plan, each with the models it needs. */
-function streamWorkloads(plan: OverheadPlan): Record<'streamText' | 'doStream', Workload> {
+/** The stream workloads of the plan measured in the run's own process, each with the models it needs. */
+function streamWorkloads(plan: OverheadPlan): Record<'doStream', Workload> {
   return {
-    streamText: {
-      model: id => inMemoryOpenAIModel(id, { streamDeltas: plan.streamTextDeltas }),
-      batch: 0,
-      run: subject => streamAll(subject, plan.streamTextDeltas),
-    },
     doStream: {
       model: id => bareModel(id, { streamParts: plan.streamParts }),
       batch: 0,
@@ -106,7 +113,7 @@ export async function runOverhead(
   const results = {} as OverheadResults;
   const streams = streamWorkloads(plan);
   for (const metric of OVERHEAD_METRICS) {
-    if (metric === 'generateText' || metric === 'doGenerate') {
+    if (metric !== 'doStream') {
       results[metric] = await measureInProcesses(metric, libraries, plan, log);
       continue;
     }
@@ -175,7 +182,8 @@ async function measureInProcesses(
   const keys = libraries.map(({ key }) => key);
   const children: CallsChildResult[] = [];
   for (let process = 0; process < plan.callProcesses; process++) {
-    const child = await childJson<CallsChildResult>([], 'bench/calls-child.ts', [
+    // --expose-gc: a stream workload empties the young generation before each batch.
+    const child = await childJson<CallsChildResult>(['--expose-gc'], 'bench/calls-child.ts', [
       metric,
       String(max),
       String(budgetMs),
@@ -186,10 +194,12 @@ async function measureInProcesses(
     log(`  ${metric} process ${process + 1} (${child.rounds} rounds): ${cells}`);
   }
   const figures = new Map<LibraryKey, OverheadFigure>();
+  // A child reports µs per call; a stream's figure is ms per stream.
+  const unit = metric === 'streamText' ? 1e-3 : 1;
   for (const key of keys) {
     const ratios = children.map(child => child.figures[key].ratio);
     figures.set(key, {
-      value: median(children.map(child => child.figures[key].value)),
+      value: median(children.map(child => child.figures[key].value)) * unit,
       ratio: median(ratios),
       ratioRange: [Math.min(...ratios), Math.max(...ratios)],
       rounds: median(children.map(child => child.rounds)),

@@ -62,7 +62,7 @@ export function benchmarksMarkdown(report: BenchReport): string {
     '',
     '<!-- Written by `npm run bench` (bench/run.ts). Edits by hand are overwritten. -->',
     '',
-    'What `ai-sdk-fallback` costs when nothing fails, and how fast each library gets an answer when the primary model fails, measured side by side with [`ai-fallback`](https://github.com/remorses/ai-fallback) and [`ai-retry`](https://github.com/zirkelc/ai-retry) in one run. Figures are medians; ratios are taken within one round against calling the model directly, then the median over rounds (for calls: over processes, each reporting its median over rounds) is shown with the smallest and largest in parentheses.',
+    'What `ai-sdk-fallback` costs when nothing fails, and how fast each library gets an answer when the primary model fails, measured side by side with [`ai-fallback`](https://github.com/remorses/ai-fallback) and [`ai-retry`](https://github.com/zirkelc/ai-retry) in one run. Figures are medians; ratios are taken within one round against calling the model directly, then the median over rounds (for calls and `streamText`: over processes, each reporting its median over rounds) is shown with the smallest and largest in parentheses.',
     '',
     '## Run',
     '',

@@ -21,7 +21,7 @@ import { CAP_MS, runFailover, scenarios } from './failover';
 import type { HeapResult } from './heap-child';
 import { hedgingSetups, runHedging } from './hedging';
 import { failoverSetups, overheadLibraries } from './libraries';
-import { type OverheadResults, runOverhead } from './overhead';
+import { type OverheadResults, runOverhead, STREAM_TEXT_DELTAS } from './overhead';
 import { type BenchReport, benchmarksMarkdown } from './report';
 import { HEDGING_CHART, type HedgingReport, hedgingChart, hedgingMarkdown, spliceHedging } from './report-hedging';
 import { median } from './stats';
@@ -43,19 +43,19 @@ const plan = {
   overheadRounds: quick
     ? {
         generateText: { min: 0, max: 20, budgetMs: 1_000 },
-        streamText: { min: 2, max: 2, budgetMs: 0 },
+        streamText: { min: 0, max: 2, budgetMs: 0 },
         doGenerate: { min: 0, max: 10, budgetMs: 1_000 },
         doStream: { min: 2, max: 2, budgetMs: 0 },
       }
     : {
         // Calls: per process (see callProcesses).
         generateText: { min: 0, max: 400, budgetMs: 3_000 },
-        streamText: { min: 10, max: 25, budgetMs: 45_000 },
+        streamText: { min: 0, max: 8, budgetMs: 25_000 },
         doGenerate: { min: 0, max: 200, budgetMs: 3_000 },
         doStream: { min: 10, max: 40, budgetMs: 8_000 },
       },
   callProcesses: quick ? 1 : 5,
-  streamTextDeltas: 20_000,
+  streamTextDeltas: STREAM_TEXT_DELTAS,
   streamParts: 100_000,
   repetitions: quick ? 2 : 5,
   heapCalls: 100_000,
