@@ -54,7 +54,7 @@ export interface OverheadPlan {
 export interface Workload {
   /** The primary (and the never-needed fallback) each library wraps. */
   model(modelId: string): LanguageModelV4;
-  /** Calls per batch (calls); 0 for streams, one stream per library and round. */
+  /** Calls (or streams) per batch; 0 for a stream measured in the run's own process, one per library and round. */
   batch: number;
   run(subject: BenchModel): Promise<unknown>;
   /** Before each batch: a long stream first empties the young generation (see emptyYoungGeneration). */

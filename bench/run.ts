@@ -38,7 +38,7 @@ const hedgingPlan = { calls: quick ? 200 : 1_000, concurrency: 20, seed: 15 };
 const CHART = 'docs/bench-time-to-answer.svg';
 const LAST_RUN = join(root, 'node_modules/.cache/ai-sdk-fallback/bench-last-run.json');
 
-// Round budgets sized so the whole run (build, overhead, heap, failover, hedging) takes under 10 minutes on 2 idle cores.
+// Round budgets sized so the whole run (build, overhead, heap, failover, hedging) takes about 11 minutes on 2 idle cores.
 const plan = {
   overheadRounds: quick
     ? {
@@ -48,7 +48,7 @@ const plan = {
         doStream: { min: 2, max: 2, budgetMs: 0 },
       }
     : {
-        // Calls: per process (see callProcesses).
+        // Calls and streamText: per process (see callProcesses).
         generateText: { min: 0, max: 400, budgetMs: 3_000 },
         streamText: { min: 0, max: 8, budgetMs: 25_000 },
         doGenerate: { min: 0, max: 200, budgetMs: 3_000 },
