@@ -3,7 +3,7 @@ import { generateText, streamText } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FallbackExhaustedError, type FallbackMetadata, FallbackTimeoutError, withFallback } from '../src/index';
-import { apiError, hangingModel, partsStream, scriptedModel, textParts } from './helpers/mock-models';
+import { apiError, cutStream, hangingModel, partsStream, scriptedModel, textParts } from './helpers/mock-models';
 
 /** A stream that sends `parts`, then stays silent until cancelled. */
 function stallingStream(parts: LanguageModelV4StreamPart[]) {
@@ -260,9 +260,6 @@ describe('timeouts', () => {
 });
 
 describe("midStream: 'continue'", () => {
-  const cutStream = (text: string, error: unknown = new TypeError('terminated')) =>
-    partsStream(textParts(text, { finish: false }).slice(0, -1), error);
-
   it('asks the next entry to continue the text, forwarding only its new parts', async () => {
     vi.useRealTimers();
     const primary = new MockLanguageModelV4({

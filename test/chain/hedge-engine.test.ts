@@ -6,7 +6,7 @@ import { generateText, streamText } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FallbackMetadata, withFallback } from '../../src/index';
-import { generateResult, hangingModel, partsStream, scriptedModel, textParts } from '../helpers/mock-models';
+import { cutModel, generateResult, hangingModel, partsStream, scriptedModel, textParts } from '../helpers/mock-models';
 
 const fallbackOf = (metadata: unknown) => (metadata as { fallback: FallbackMetadata }).fallback;
 
@@ -118,19 +118,9 @@ describe('the hedge race', () => {
 
 describe('a hedge inside a continuation', () => {
   it('is reported in providerMetadata.fallback.hedge, with the entry that continued as its winner', async () => {
-    const cut = new MockLanguageModelV4({
-      modelId: 'a',
-      doStream: async () => ({
-        stream: partsStream(textParts('Hello ', { finish: false }).slice(0, -1), new TypeError('terminated')),
-      }),
-    });
     const slow = hangingModel('b');
-    const continuing = new MockLanguageModelV4({
-      modelId: 'c',
-      doStream: async () => ({ stream: partsStream(textParts('world.')) }),
-    });
     const result = streamText({
-      model: withFallback([cut, slow.model, continuing], {
+      model: withFallback([cutModel('a', 'Hello '), slow.model, scriptedModel('c', [{ text: 'world.' }])], {
         midStream: 'continue',
         circuitBreaker: false,
         hedge: { afterMs: 100 },

@@ -62,6 +62,16 @@ export function textParts(text: string, { finish = true }: { finish?: boolean } 
   ];
 }
 
+/** A stream that sends `text` without its end and finish, then fails as a cut connection does. */
+export function cutStream(text: string, error: unknown = new TypeError('terminated')) {
+  return partsStream(textParts(text, { finish: false }).slice(0, -1), error);
+}
+
+/** A model whose every stream is cut after `text`. */
+export function cutModel(modelId: string, text: string) {
+  return new MockLanguageModelV4({ modelId, doStream: async () => ({ stream: cutStream(text) }) });
+}
+
 type Behaviour = { text: string } | { error: unknown };
 
 /**

@@ -3,7 +3,7 @@ import { generateText, streamText } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { type FallbackMetadata, withFallback } from '../../src/index';
-import { apiError, partsStream, scriptedModel, textParts } from '../helpers/mock-models';
+import { apiError, cutModel, cutStream, partsStream, scriptedModel, textParts } from '../helpers/mock-models';
 
 // Minimal reproductions of bugs the chaos soak (`npm run soak`) and the integration tests found
 // in src/, kept as regression tests. A test here fails until its bug is fixed.
@@ -60,19 +60,14 @@ describe('soak finding: a second mid-stream failure, after a continuation', () =
 
 describe('soak finding: a fallback that always fails mid-stream', () => {
   it('is asked to continue once, not again and again', async () => {
-    const primary = new MockLanguageModelV4({
-      modelId: 'primary',
-      doStream: async () => ({
-        stream: partsStream(textParts('Hello ', { finish: false }).slice(0, -1), new TypeError('terminated')),
-      }),
-    });
+    const primary = cutModel('primary', 'Hello ');
     // Sends a little text and is cut, every time. Past a few calls it refuses, so that the bug
     // this reproduces (asking it forever, in a loop of microtasks no timer can stop) ends.
     const flaky = new MockLanguageModelV4({
       modelId: 'flaky',
       doStream: async () => {
         if (flaky.doStreamCalls.length > 5) throw apiError(400, { message: 'stop asking' });
-        return { stream: partsStream(textParts('wor', { finish: false }).slice(0, -1), new TypeError('terminated')) };
+        return { stream: cutStream('wor') };
       },
     });
     const result = streamText({
@@ -119,28 +114,13 @@ describe('soak finding: Retry-After with the default circuit breaker', () => {
 
 describe('soak finding: a continuing entry that fails, is retried, then refuses the prefill', () => {
   it('lists every continuation request in caught, the failure before the refusal included', async () => {
-    const a = new MockLanguageModelV4({
-      modelId: 'a',
-      doStream: async () => ({
-        stream: partsStream(textParts('Hello ', { finish: false }).slice(0, -1), new TypeError('terminated')),
-      }),
-    });
     // b's first request fails with a 500 (retried); its retry refuses the prefill, so c continues.
-    let bCalls = 0;
-    const b = new MockLanguageModelV4({
-      modelId: 'b',
-      doStream: async () => {
-        bCalls++;
-        if (bCalls === 1) throw apiError(500, { message: 'Internal server error' });
-        throw apiError(400, { message: 'This model does not support assistant message prefill.' });
-      },
-    });
-    const c = new MockLanguageModelV4({
-      modelId: 'c',
-      doStream: async () => ({ stream: partsStream(textParts('world.')) }),
-    });
+    const b = scriptedModel('b', [
+      { error: apiError(500, { message: 'Internal server error' }) },
+      { error: apiError(400, { message: 'This model does not support assistant message prefill.' }) },
+    ]);
     const result = streamText({
-      model: withFallback([a, b, c], {
+      model: withFallback([cutModel('a', 'Hello '), b, scriptedModel('c', [{ text: 'world.' }])], {
         midStream: 'continue',
         circuitBreaker: false,
         backoff: { initialDelayMs: 1, jitter: false },
@@ -152,7 +132,7 @@ describe('soak finding: a continuing entry that fails, is retried, then refuses 
     for await (const _ of result.fullStream);
 
     expect(await result.text).toBe('Hello world.');
-    expect(bCalls).toBe(2);
+    expect(b.doStreamCalls).toHaveLength(2);
     const metadata = (await result.providerMetadata)?.fallback as unknown as FallbackMetadata;
     // Four requests: a's cut stream, b's 500, b's refusal, c's continuation; the three failures in order.
     expect(metadata.attempts).toBe(4);
